@@ -1,0 +1,77 @@
+"""Near-duplicates: MinHash over word shingles, blocked by LSH band keys kept in the store.
+
+A syndicated wire copy or a lightly edited reprint is linked to its first copy with a similarity score; it is
+kept, not dropped, and later views do not count it as an independent source. Candidates come only from
+documents sharing a band key (an indexed lookup), never from comparing every pair.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_SEED = 7
+
+
+def _bands_for(num_perm: int, threshold: float) -> tuple[int, int]:
+    """(bands, rows) whose LSH threshold (1/b)^(1/r) sits a little below ``threshold``, for recall."""
+    target = max(0.3, threshold - 0.1)
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        if num_perm % rows:
+            continue
+        bands = num_perm // rows
+        if abs((1 / bands) ** (1 / rows) - target) < abs((1 / best[0]) ** (1 / best[1]) - target):
+            best = (bands, rows)
+    return best
+
+
+@dataclass(frozen=True)
+class Signature:
+    values: list[int]
+    bands: list[str]
+
+
+class NearDuplicates:
+    def __init__(self, store, threshold: float = 0.8, num_perm: int = 128, shingle_words: int = 5):
+        self.store = store
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.k = shingle_words
+        self.bands, self.rows = _bands_for(num_perm, threshold)
+
+    def signature(self, body: str) -> Signature:
+        tokens = [t.lower() for t in _TOKEN.findall(body)]
+        if len(tokens) <= self.k:
+            shingles = {" ".join(tokens)}
+        else:
+            shingles = {" ".join(tokens[i : i + self.k]) for i in range(len(tokens) - self.k + 1)}
+        m = MinHash(num_perm=self.num_perm, seed=_SEED)
+        m.update_batch([s.encode("utf-8") for s in shingles])
+        values = [int(v) for v in m.hashvalues]
+        keys = []
+        for b in range(self.bands):
+            chunk = np.asarray(values[b * self.rows : (b + 1) * self.rows], dtype="<u8").tobytes()
+            keys.append(f"{b}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
+        return Signature(values, keys)
+
+    def find(self, sig: Signature) -> tuple[str, float] | None:
+        """(id of the first copy, similarity) when a stored document is a near-duplicate, else None."""
+        candidates = self.store.band_candidates(sig.bands)
+        if not candidates:
+            return None
+        mine = np.asarray(sig.values, dtype=np.uint64)
+        best: tuple[str, float] | None = None
+        for doc_id, values in self.store.signatures(candidates).items():
+            sim = float(np.mean(mine == np.asarray(values, dtype=np.uint64)))
+            if sim >= self.threshold and (best is None or sim > best[1] or (sim == best[1] and doc_id < best[0])):
+                best = (doc_id, sim)
+        if best is None:
+            return None
+        root = self.store.get_document(best[0]).duplicate_of or best[0]
+        return root, round(best[1], 4)

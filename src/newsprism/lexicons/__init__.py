@@ -1,0 +1,31 @@
+"""Heuristics as data: each YAML file here is one lexicon, read once and cached.
+
+    boilerplate.yaml  page furniture cut from bodies, each rule with its reason
+    header.yaml       header lines of text exports (date, author and source lines)
+    comments.yaml     reader comment thread formats
+    calendar.yaml     month and weekday names, time zone abbreviations
+    outlets.yaml      outlet names, domains, signatures and countries
+    languages.yaml    function words for a cheap language guess
+    paragraphs.yaml   words after which a paragraph cannot end (for joining broken paragraphs)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Any:
+    """The parsed contents of ``<name>.yaml`` in this folder."""
+    text = resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=None)
+def compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)

@@ -1,0 +1,160 @@
+"""Records: the frozen dataclasses that flow from ingest to the store and out to every view.
+
+Every record is plain data. ``as_dict()`` gives JSON-ready values (tuples become lists, nested records
+become dicts) and ``from_dict()`` rebuilds the record, so a record survives a round trip through any store
+or export unchanged.
+
+The ingest records:
+
+    Provenance   where one metadata value came from: (value, source, confidence, evidence)
+    Comment      a reader comment kept apart from the article body
+    Removed      a block cut from the input, with the reason it was cut
+    Link         a hyperlink whose text stays in the body; the URL is kept here
+    Article      one cleaned document: body, metadata with provenance, comments, removed blocks
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+# Where a metadata value came from. Kept as plain strings so that stores and exports stay simple;
+# these are the ones the readers use, in rough order of trust.
+FIELD_SOURCES = (
+    "input",  # given explicitly by the user (a JSON/CSV field, a feed entry)
+    "metadata line",  # a labelled line in a text export: "Published at:", "Author:", "Original:"
+    "html meta",  # HTML <meta>/JSON-LD, via trafilatura/htmldate
+    "feed",  # RSS/Atom entry field
+    "byline",  # a byline line: "**Name**", "By Name"
+    "dateline",  # a bare date line under the title
+    "title line",  # the first line or "# Title" of a text export
+    "url pattern",  # the URL's domain or a date in its path
+    "signature",  # an outlet signature in the text or footer
+    "footer link",  # a link in a removed footer pointing at the outlet's own site
+    "inferred",  # reasoned from indirect evidence (comment times, captions); always lower confidence
+    "detected",  # computed from the text (language)
+)
+
+
+def _to_json(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return value.as_dict()  # type: ignore[union-attr]
+    if isinstance(value, (list, tuple)):
+        return [_to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_json(v) for k, v in value.items()}
+    return value
+
+
+class _Record:
+    """Mixin giving as_dict()/from_dict() to the frozen dataclasses below."""
+
+    # fields holding nested records, by name -> record class (filled in per subclass)
+    _nested: ClassVar[dict[str, type]] = {}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: _to_json(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        """Rebuild a record from ``as_dict()`` output; unknown keys are ignored."""
+        hints = typing.get_type_hints(cls)
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            nested = cls._nested.get(f.name)
+            if nested is not None and value is not None:
+                if isinstance(value, dict):
+                    value = {k: nested.from_dict(v) for k, v in value.items()}
+                else:
+                    value = tuple(nested.from_dict(v) for v in value)
+            elif isinstance(value, list) and str(hints.get(f.name, "")).startswith("tuple"):
+                value = tuple(value)
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Provenance(_Record):
+    """One metadata value and where it came from."""
+
+    value: Any
+    source: str
+    confidence: float
+    evidence: str = ""  # the line, tag or reasoning it was read from
+
+
+@dataclass(frozen=True)
+class Comment(_Record):
+    """A reader comment appended to an article, kept out of the body."""
+
+    position: int  # 1-based order in the thread
+    text: str
+    author: str | None = None
+    posted: str | None = None  # ISO 8601 when it could be read
+    title: str | None = None
+    raw_posted: str | None = None  # the timestamp exactly as written
+
+
+@dataclass(frozen=True)
+class Removed(_Record):
+    """A block cut from the input. ``reason`` is a short code; ``detail`` says which rule fired."""
+
+    text: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Link(_Record):
+    """A hyperlink in the input: its text stays in the body at [start, end), the URL lives here."""
+
+    start: int
+    end: int
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Article(_Record):
+    """One cleaned document, with everything needed to audit how it was made."""
+
+    id: str  # stable content hash of the raw input
+    source: str  # the path or URL it was read from (with #line=N / #record=N inside a container)
+    reader: str  # text, html, jsonl, csv, warc, feed
+    body: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # ISO 8601 date or datetime
+    published_source: str | None = None
+    published_confidence: float | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    fields: dict[str, Provenance] = field(default_factory=dict)  # provenance per metadata field
+    comments: tuple[Comment, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    links: tuple[Link, ...] = ()
+    metadata: dict[str, Any] = field(default_factory=dict)  # extra fields given with the input
+    duplicate_of: str | None = None
+    similarity: float | None = None  # MinHash similarity to duplicate_of
+    raw_sha256: str = ""
+    raw_size: int = 0
+
+    _nested: ClassVar[dict[str, type]] = {
+        "fields": Provenance,
+        "comments": Comment,
+        "removed": Removed,
+        "links": Link,
+    }
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+
+__all__ = ["FIELD_SOURCES", "Article", "Comment", "Link", "Provenance", "Removed"]
