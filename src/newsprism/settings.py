@@ -28,7 +28,7 @@ class Setting:
 
 TABLE: tuple[Setting, ...] = (
     Setting("db", "newsprism.db", "Store: a SQLite file path or a postgresql:// URL."),
-    Setting("max_input_mb", 200, "Largest single file read whole (MB); JSON Lines, CSV and WARC stream."),
+    Setting("max_input_mb", 200.0, "Largest input read (MB); a larger file is skipped with a message saying so."),
     Setting("raw_store_mb", 20.0, "Raw inputs up to this size (MB) are stored compressed; larger ones by hash and location."),
     Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard similarity at which a document is a near-duplicate."),
     Setting("minhash_permutations", 128, "MinHash permutations (signature length)."),

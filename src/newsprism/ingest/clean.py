@@ -88,8 +88,12 @@ def _classify(text: str, rules) -> tuple[str, str] | None:
     return None
 
 
+_CAPTION_FURNITURE = re.compile(r"\b(hide|toggle) caption\b|\b[\w.\- ]{1,40}/[\w.\- ]{1,40}$", re.IGNORECASE)
+
+
 def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
+    """Lower-cased words of four letters or more, plural -s folded, for comparing captions."""
+    return {w.lower().removesuffix("s") for w in _WORD.findall(text) if len(w) > 3 and not w.isdigit()}
 
 
 def _word_count(text: str) -> int:
@@ -213,8 +217,10 @@ def _caption_alt_text(items: list[_Line]) -> list[str]:
         prev = items[k - 1]
         if prev.removed or _word_count(prev.text) > 60:
             continue
-        a, b = _content_words(prev.text), _content_words(item.text)
-        if a and b and len(a & b) / len(a | b) >= 0.25:
+        a = _content_words(prev.text)
+        b = _content_words(_CAPTION_FURNITURE.sub(" ", item.text))
+        shared = len(a & b)
+        if shared >= 2 and shared / max(1, min(len(a), len(b))) >= 0.3:
             prev.removed = ("photo-caption", "alt text repeating the photo caption below it")
             captions.append(prev.text)
     return captions

@@ -45,12 +45,14 @@ class NearDuplicates:
         self.k = shingle_words
         self.bands, self.rows = _bands_for(num_perm, threshold)
 
-    def signature(self, body: str) -> Signature:
+    def shingles(self, body: str) -> set[str]:
         tokens = [t.lower() for t in _TOKEN.findall(body)]
         if len(tokens) <= self.k:
-            shingles = {" ".join(tokens)}
-        else:
-            shingles = {" ".join(tokens[i : i + self.k]) for i in range(len(tokens) - self.k + 1)}
+            return {" ".join(tokens)}
+        return {" ".join(tokens[i : i + self.k]) for i in range(len(tokens) - self.k + 1)}
+
+    def signature(self, body: str) -> Signature:
+        shingles = self.shingles(body)
         m = MinHash(num_perm=self.num_perm, seed=_SEED)
         m.update_batch([s.encode("utf-8") for s in shingles])
         values = [int(v) for v in m.hashvalues]
@@ -60,18 +62,27 @@ class NearDuplicates:
             keys.append(f"{b}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
         return Signature(values, keys)
 
-    def find(self, sig: Signature) -> tuple[str, float] | None:
-        """(id of the first copy, similarity) when a stored document is a near-duplicate, else None."""
+    def find(self, body: str, sig: Signature) -> tuple[str, float] | None:
+        """(id of the first copy, similarity) when a stored document is a near-duplicate, else None.
+
+        The MinHash estimate only picks candidates (it is noisy by a few points); the similarity reported and
+        compared with the threshold is the exact Jaccard similarity of the two shingle sets."""
         candidates = self.store.band_candidates(sig.bands)
         if not candidates:
             return None
         mine = np.asarray(sig.values, dtype=np.uint64)
-        best: tuple[str, float] | None = None
-        for doc_id, values in self.store.signatures(candidates).items():
-            sim = float(np.mean(mine == np.asarray(values, dtype=np.uint64)))
-            if sim >= self.threshold and (best is None or sim > best[1] or (sim == best[1] and doc_id < best[0])):
-                best = (doc_id, sim)
+        likely = [
+            doc_id
+            for doc_id, values in self.store.signatures(candidates).items()
+            if float(np.mean(mine == np.asarray(values, dtype=np.uint64))) >= self.threshold - 0.15
+        ]
+        shingles = self.shingles(body)
+        best: tuple[str, float, str | None] | None = None
+        for other in self.store.iter_documents(ids=sorted(likely)):
+            theirs = self.shingles(other.body)
+            sim = len(shingles & theirs) / max(1, len(shingles | theirs))
+            if sim >= self.threshold and (best is None or sim > best[1]):
+                best = (other.id, sim, other.duplicate_of)
         if best is None:
             return None
-        root = self.store.get_document(best[0]).duplicate_of or best[0]
-        return root, round(best[1], 4)
+        return best[2] or best[0], round(best[1], 4)

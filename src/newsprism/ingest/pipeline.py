@@ -211,7 +211,7 @@ class Ingest:
             self._skip(InputError(draft.source, "no-text", f"no article text left after cleaning ({cut} blocks removed as boilerplate)"))
             return
         sig = self.dups.signature(body)
-        found = self.dups.find(sig)
+        found = self.dups.find(body, sig)
         article = self._article(p, body, links, found)
         limit = int(self.settings["raw_store_mb"] * 1024 * 1024)
         raw = draft.raw if len(draft.raw) <= limit else None
