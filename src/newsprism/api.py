@@ -34,6 +34,15 @@ def _documents_rows(corpus: Corpus, outlet: str | None = None) -> Iterator[dict]
 
 EXPORTS["documents"] = _documents_rows
 
+# The fixed columns of each kind (so that an empty export still has its header).
+EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {}
+
+
+def _document_columns() -> tuple[str, ...]:
+    from .export import DOCUMENT_KEYS
+
+    return tuple(DOCUMENT_KEYS)
+
 
 class Corpus:
     """A store of ingested articles and everything extracted from them."""
@@ -87,7 +96,8 @@ class Corpus:
 
         if what not in EXPORTS:
             raise ValueError(f"unknown export kind {what!r}; choose from {', '.join(EXPORTS)}")
-        return write_rows(EXPORTS[what](self, **filters), fmt, out)
+        columns = EXPORT_COLUMNS.get(what) or (_document_columns() if what == "documents" else None)
+        return write_rows(EXPORTS[what](self, **filters), fmt, out, columns=columns)
 
     def report(self, path: str | Path | None = None, title: str = "newsprism report") -> str:
         """Render the self-contained HTML report; write it to ``path`` when given. Returns the HTML."""

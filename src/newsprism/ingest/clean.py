@@ -238,7 +238,7 @@ def _site_chrome(items: list[_Line]) -> None:
         if not after_nav or item.removed:
             continue
         short = _word_count(item.text) <= limit
-        if short and (_BULLET.match(item.text) or not _TERMINAL.search(item.text)):
+        if (short and not _TERMINAL.search(item.text)) or (_BULLET.match(item.text) and _word_count(item.text) <= 3 * limit):
             item.removed = (lex["site_chrome_reason"], "short line after a navigation line")
         else:
             after_nav = False

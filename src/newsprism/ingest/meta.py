@@ -107,6 +107,19 @@ def _resolve_outlet(draft: Draft, cleaned: Cleaned, body: str) -> None:
         known = outlet_for_domain(domain) if domain else None
         if known:
             draft.offer("outlet", known["name"], "footer link", 0.75, link)
+        elif domain:
+            draft.offer("outlet", domain, "footer link", 0.45, f"{link} (domain not in the outlet list)")
+    self_refs = [re.compile(p) for p in lexicons.load("outlets")["self_reference_patterns"]]
+    for removed in cleaned.removed:
+        if removed.reason not in {"subscription", "contact-footer", "site-chrome", "sponsor"}:
+            continue
+        for rx in self_refs:
+            m = rx.search(removed.text.lstrip("•·*- "))
+            if m:
+                name = m.group("v").strip()
+                known = outlet_for_name(name)
+                draft.offer("outlet", known["name"] if known else name, "signature", 0.55, removed.text)
+                break
     outlet = draft.fields.get("outlet")
     if outlet is not None:
         known = outlet_for_name(str(outlet.value))
