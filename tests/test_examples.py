@@ -1,0 +1,64 @@
+"""The bundled example corpus (examples/, fiction) ingests as `make demo` shows it: one test per kind of mess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsprism
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def corpus_docs(tmp_path_factory):
+    db = tmp_path_factory.mktemp("examples") / "ex.db"
+    with newsprism.open(db) as corpus:
+        report = corpus.ingest([str(EXAMPLES)])
+        docs = list(corpus.documents())
+        html = corpus.report()
+    return report, {a.title: a for a in docs}, html
+
+
+def test_every_example_is_read_and_readmes_are_passed_over(corpus_docs):
+    report, docs, _ = corpus_docs
+    assert report.skipped == [] and report.ingested == 8
+    assert not any("README" in a.source for a in docs.values())
+    assert {a.reader for a in docs.values()} == {"text", "html", "jsonl", "feed"}
+
+
+def test_markdown_export(corpus_docs):
+    _, docs, _ = corpus_docs
+    a = docs["Velmark rushes military aid to Corvenia after Mirovel ambush"]
+    assert a.authors == ("Maren Oakhurst",) and a.published == "2024-03-15"
+    assert a.outlet == "Harbor Chronicle"
+    assert "$40 million" in a.body and "\\$" not in a.body
+    assert "until April, by which time" in a.body
+    assert "fictional example" not in a.body and "hide caption" not in a.body
+    (link,) = a.links
+    assert a.body[link.start : link.end] == "Highland Rights Observatory"
+
+
+def test_wire_reprint_is_a_near_duplicate(corpus_docs):
+    _, docs, _ = corpus_docs
+    wire = docs["At least 12 killed in ambush on Corvenian border convoy"]
+    reprint = docs["Twelve dead in Karsic Bridge ambush"]
+    assert reprint.duplicate_of == wire.id and reprint.similarity >= 0.8
+    assert wire.metadata["section"] == "World"  # extra input fields are kept
+    assert wire.fields["published"].source == "input"
+
+
+def test_blog_with_comment_thread(corpus_docs):
+    _, docs, _ = corpus_docs
+    a = docs["Mirovel Ambush: Who Is Paying for the Crackdown?"]
+    assert a.outlet == "Talkback" and a.authors == ()
+    assert a.published == "2024-03-16" and a.published_source == "inferred"
+    assert [c.author for c in a.comments] == ["harbourwatcher", "KellanR", "Orla M", "quietreader"]
+    assert "Display: Sort" not in a.body and "(#1)" not in a.body and "fictional example" not in a.body
+
+
+def test_report_shows_the_corpus(corpus_docs):
+    _, docs, html = corpus_docs
+    for title in docs:
+        assert title.replace("'", "&#39;") in html or title in html
