@@ -110,3 +110,8 @@ def test_property_every_word_survives_somewhere(lines, markup):
         core = word.strip("*_#")
         if core:
             assert core in kept, (core, text)
+
+
+def test_control_characters_are_dropped_and_form_feeds_break_paragraphs():
+    _, _, body, _ = cleaned(f"Headline\n\n{LONG}\x0c{LONG}\x00\x07")
+    assert body == f"{LONG}\n\n{LONG}"

@@ -20,7 +20,12 @@ from .draft import Draft
 from .header import read_header
 from .markdown import strip_line
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Invisible characters and C0 controls are dropped; a form feed (a page break) becomes a paragraph break.
+_ZERO_WIDTH = {
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\x7f"), None),
+    **{c: None for c in range(32) if chr(c) not in "\n\t\r\x0c"},
+    0x0C: "\n\n",
+}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = {"``": "“", "''": "”", "\u201f": "“", "\u201b": "‘", "\uff02": '"', "\uff07": "'"}
 _BULLET = re.compile(r"^[•·▪●◦‣*–-]\s+")

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..records import Article, Removed
 from . import meta
 from .clean import Cleaned, clean
@@ -216,14 +216,18 @@ class Ingest:
         limit = int(self.settings["raw_store_mb"] * 1024 * 1024)
         raw = draft.raw if len(draft.raw) <= limit else None
         hashes = sorted({h for h in p.hashes if h})
-        written = self.store.write_document(
-            article,
-            raw=raw,
-            raw_location=None if raw is not None else draft.source,
-            signature=sig.values,
-            bands=sig.bands,
-            line_hashes=hashes,
-        )
+        try:
+            written = self.store.write_document(
+                article,
+                raw=raw,
+                raw_location=None if raw is not None else draft.source,
+                signature=sig.values,
+                bands=sig.bands,
+                line_hashes=hashes,
+            )
+        except StoreError as exc:  # e.g. a value the engine refuses; the run goes on with the next document
+            self._skip(InputError(draft.source, "unsupported", f"could not be stored ({exc})"))
+            return
         if not written:
             self.report.unchanged += 1
             self.listener("unchanged", draft.source)
