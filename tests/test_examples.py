@@ -62,3 +62,22 @@ def test_report_shows_the_corpus(corpus_docs):
     _, docs, html = corpus_docs
     for title in docs:
         assert title.replace("'", "&#39;") in html or title in html
+
+
+def test_html_page_comments_time_and_furniture(corpus_docs):
+    _, docs, _ = corpus_docs
+    a = docs["Nation mourns nine border guards as Velmark pledges $45 million"]
+    assert a.outlet == "The Valley Post" and a.authors == ("Ilse Varnholt",)
+    assert a.published == "2024-03-14T16:20:00+01:00"
+    assert [(c.author, c.posted) for c in a.comments] == [
+        ("Brannagh_K", "2024-03-14T17:02:00+01:00"),
+        ("old_ferryman", "2024-03-14T17:26:00+01:00"),
+        ("Vesna Dorr", "2024-03-14T19:41:00+01:00"),
+    ]
+    assert a.body.startswith("Flags flew at half-mast")
+
+
+def test_feed_entry_author_in_rss_email_form(corpus_docs):
+    _, docs, _ = corpus_docs
+    a = docs["Opinion: Velmark's $40 million will not buy peace in the highlands"]
+    assert a.authors == ("Nadia Fennick",) and a.reader == "feed" and a.outlet == "Northern Voice"

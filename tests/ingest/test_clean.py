@@ -115,3 +115,12 @@ def test_property_every_word_survives_somewhere(lines, markup):
 def test_control_characters_are_dropped_and_form_feeds_break_paragraphs():
     _, _, body, _ = cleaned(f"Headline\n\n{LONG}\x0c{LONG}\x00\x07")
     assert body == f"{LONG}\n\n{LONG}"
+
+
+def test_repeated_headline_kicker_and_update_line_are_cut_from_extracted_bodies():
+    draft = Draft(source="t", reader="html", raw=b"x", markup="body",
+                  text=f"Port strike\n\nDockers walk out over pay\n\n· Updated 18:05\n\n{LONG}")
+    draft.offer("title", "Dockers walk out over pay", "html meta", 0.9)
+    c = clean(draft)
+    assert c.assemble()[0] == LONG
+    assert [r.reason for r in c.removed] == ["kicker", "title-repeat", "dateline"]

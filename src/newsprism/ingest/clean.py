@@ -170,6 +170,9 @@ def clean(draft: Draft) -> Cleaned:
             else:
                 items.append(_Line(chunk[0], raw, raw, []))
     _apply_rules(items)
+    title = draft.fields.get("title")
+    if title is not None:
+        _title_repeat(items, str(title.value))
     captions = _caption_alt_text(items)
     _site_chrome(items)
     footer_links = _footer_links(items)
@@ -211,6 +214,25 @@ def _apply_rules(items: list[_Line]) -> None:
                     item.cuts.append((item.text[m.start() :].strip(), rule["reason"]))
                     item.text = item.text[: m.start()]
                     item.links = [lk for lk in item.links if lk[1] <= m.start()]
+
+
+def _norm_key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _title_repeat(items: list[_Line], title: str) -> None:
+    """The headline repeated at the top of the body, and short labels (kickers) above it, are cut."""
+    key = _norm_key(title)
+    if not key:
+        return
+    for k, item in enumerate(items[:6]):
+        if item.removed or _norm_key(item.text) != key:
+            continue
+        item.removed = ("title-repeat", "the headline repeated at the top of the body")
+        for prev in items[:k]:
+            if not prev.removed and _word_count(prev.text) <= 6 and not _TERMINAL.search(prev.text):
+                prev.removed = ("kicker", "a short label above the repeated headline")
+        return
 
 
 def _caption_alt_text(items: list[_Line]) -> list[str]:
