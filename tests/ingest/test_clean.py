@@ -124,3 +124,11 @@ def test_repeated_headline_kicker_and_update_line_are_cut_from_extracted_bodies(
     c = clean(draft)
     assert c.assemble()[0] == LONG
     assert [r.reason for r in c.removed] == ["kicker", "title-repeat", "dateline"]
+
+
+def test_a_leading_date_line_is_a_date_not_a_title():
+    draft, c, body, _ = cleaned(f"10 February 2011\n\n# Council backs the harbour plan\n\nBy Ana Ruiz\n\n{LONG}")
+    assert draft.fields["published"].value == "2011-02-10"
+    assert draft.fields["title"].value == "Council backs the harbour plan"
+    assert draft.fields["authors"].value == ["Ana Ruiz"]
+    assert body == LONG

@@ -73,7 +73,9 @@ def read_header(lines: list[str], draft: Draft) -> list[HeaderLine]:
         seen += 1
         if seen > MAX_HEADER_LINES:
             break
-        kind = _classify(line, lex, draft, index, first=not have_title and seen == 1)
+        # a title comes first, or after date and metadata lines only
+        may_be_title = not have_title and all(h.kind in {"dateline", "metadata"} for h in consumed)
+        kind = _classify(line, lex, draft, index, first=may_be_title)
         if kind is None:
             break
         if kind == "title":
@@ -113,19 +115,18 @@ def _classify(line: str, lex: dict, draft: Draft, index: int, first: bool) -> st
         if re.match(r"https?://\S+$", value.strip()):
             draft.offer("url", value.strip(), "metadata line", 0.9, evidence)
             return "metadata"
-    # a title: "# Title", or the first line when it is short enough to be one
-    if first:
-        text = strip_line(line).text.strip()
-        if _TITLE_HEADING.match(line) or (len(text.split()) <= 30 and not _is_paragraph(text)):
-            draft.offer("title", text, "title line", 0.9 if _TITLE_HEADING.match(line) else 0.75, evidence)
-            return "title"
-        return None
-    # a bare date line
+    # a bare date line (never a title, even on the first line)
     text = strip_line(line).text.strip()
     iso = parse_date_line(text)
     if iso:
         draft.offer("published", iso, "dateline", 0.9, evidence)
         return "dateline"
+    # a title: "# Title", or the first line when it is short enough to be one
+    if first:
+        if _TITLE_HEADING.match(line) or (len(text.split()) <= 30 and not _is_paragraph(text)):
+            draft.offer("title", text, "title line", 0.9 if _TITLE_HEADING.match(line) else 0.75, evidence)
+            return "title"
+        return None
     # a byline: "**Name**", "By Name", or a bare line of capitalised names
     bold = _BOLD_LINE.match(line)
     if bold or re.match(r"^by\s+[A-Z]", text):

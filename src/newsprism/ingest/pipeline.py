@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..errors import InputError, StoreError
+from ..errors import InputError, NewsprismError, StoreError
 from ..records import Article, Removed
 from . import meta
 from .clean import Cleaned, clean
@@ -131,7 +131,7 @@ class Ingest:
                         batch = []
             except InputError as exc:
                 self._skip(exc)
-            except ImportError:
+            except (ImportError, NewsprismError):  # our own bugs and store failures are not bad input
                 raise
             except Exception as exc:  # a reader failing on odd input must not end the batch
                 self._skip(InputError(item.source, "unsupported", f"could not be read ({type(exc).__name__}: {exc})"))
