@@ -51,8 +51,8 @@ class NearDuplicates:
             return {" ".join(tokens)}
         return {" ".join(tokens[i : i + self.k]) for i in range(len(tokens) - self.k + 1)}
 
-    def signature(self, body: str) -> Signature:
-        shingles = self.shingles(body)
+    def signature(self, shingles: set[str]) -> Signature:
+        """MinHash values and LSH band keys of a body's shingles (from ``shingles(body)``)."""
         m = MinHash(num_perm=self.num_perm, seed=_SEED)
         m.update_batch([s.encode("utf-8") for s in shingles])
         values = [int(v) for v in m.hashvalues]
@@ -62,7 +62,7 @@ class NearDuplicates:
             keys.append(f"{b}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
         return Signature(values, keys)
 
-    def find(self, body: str, sig: Signature) -> tuple[str, float] | None:
+    def find(self, shingles: set[str], sig: Signature) -> tuple[str, float] | None:
         """(id of the first copy, similarity) when a stored document is a near-duplicate, else None.
 
         The MinHash estimate only picks candidates (it is noisy by a few points); the similarity reported and
@@ -76,7 +76,6 @@ class NearDuplicates:
             for doc_id, values in self.store.signatures(candidates).items()
             if float(np.mean(mine == np.asarray(values, dtype=np.uint64))) >= self.threshold - 0.15
         ]
-        shingles = self.shingles(body)
         best: tuple[str, float, str | None] | None = None
         for other in self.store.iter_documents(ids=sorted(likely)):
             theirs = self.shingles(other.body)

@@ -210,8 +210,9 @@ class Ingest:
             cut = len(p.cleaned.removed) + len(draft.removed)
             self._skip(InputError(draft.source, "no-text", f"no article text left after cleaning ({cut} blocks removed as boilerplate)"))
             return
-        sig = self.dups.signature(body)
-        found = self.dups.find(body, sig)
+        shingles = self.dups.shingles(body)
+        sig = self.dups.signature(shingles)
+        found = self.dups.find(shingles, sig)
         article = self._article(p, body, links, found)
         limit = int(self.settings["raw_store_mb"] * 1024 * 1024)
         raw = draft.raw if len(draft.raw) <= limit else None
