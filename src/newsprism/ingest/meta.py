@@ -38,6 +38,12 @@ def _outlets() -> tuple[dict[str, dict], list[tuple[re.Pattern[str], dict]]]:
     return by_domain, signatures
 
 
+@lru_cache(maxsize=1)
+def _self_references() -> tuple[re.Pattern[str], ...]:
+    """Case-sensitive on purpose: the outlet's name must be capitalised (see outlets.yaml)."""
+    return tuple(re.compile(p) for p in lexicons.load("outlets")["self_reference_patterns"])
+
+
 def domain_of(url: str) -> str | None:
     try:
         host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
@@ -109,7 +115,7 @@ def _resolve_outlet(draft: Draft, cleaned: Cleaned, body: str) -> None:
             draft.offer("outlet", known["name"], "footer link", 0.75, link)
         elif domain:
             draft.offer("outlet", domain, "footer link", 0.45, f"{link} (domain not in the outlet list)")
-    self_refs = [re.compile(p) for p in lexicons.load("outlets")["self_reference_patterns"]]
+    self_refs = _self_references()
     for removed in cleaned.removed:
         if removed.reason not in {"subscription", "contact-footer", "site-chrome", "sponsor"}:
             continue
