@@ -12,7 +12,6 @@ import gzip
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,8 +19,6 @@ from pathlib import Path
 from ..errors import InputError
 from .decode import decode
 from .draft import Draft, RawInput
-
-_FEED = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.DOTALL | re.IGNORECASE)
 
 # Files never taken from a folder walk (they are named explicitly if wanted).
 IGNORED_NAMES = ("README*", "LICENSE*", "LICENCE*", "COPYING*", "CHANGELOG*", ".*", "*.pyc", "Thumbs.db")
@@ -121,7 +118,9 @@ def sniff(raw: RawInput) -> str:
         raise InputError(raw.source, "binary", "binary file (contains NUL bytes); newsprism reads text, HTML, JSON, CSV, WARC and feeds")
     text = decode(data[:65536], raw.source).lstrip("\ufeff \t\r\n")
     low = text[:2048].lower()
-    if _FEED.search(text[:4096]):
+    from .feed import looks_like_feed
+
+    if looks_like_feed(text):
         return "feed"
     if low.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in low or "<head" in low:
         return "html"
