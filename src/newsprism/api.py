@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import settings as settings_mod
+from .export import DOCUMENT_KEYS, document_row
 from .records import Article
 
 # Record kinds that `export` knows, each a function (corpus, **filters) -> iterable of rows.
@@ -26,22 +27,14 @@ EXPORTS: dict[str, Callable[..., Iterable[dict]]] = {}
 
 
 def _documents_rows(corpus: Corpus, outlet: str | None = None) -> Iterator[dict]:
-    from .export import document_row
-
     for article in corpus.documents(outlet=outlet):
         yield document_row(article)
 
 
 EXPORTS["documents"] = _documents_rows
 
-# The fixed columns of each kind (so that an empty export still has its header).
-EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {}
-
-
-def _document_columns() -> tuple[str, ...]:
-    from .export import DOCUMENT_KEYS
-
-    return tuple(DOCUMENT_KEYS)
+# The fixed columns of each kind (so that an empty export still has its header); registered with EXPORTS.
+EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {"documents": tuple(DOCUMENT_KEYS)}
 
 
 class Corpus:
@@ -96,7 +89,7 @@ class Corpus:
 
         if what not in EXPORTS:
             raise ValueError(f"unknown export kind {what!r}; choose from {', '.join(EXPORTS)}")
-        columns = EXPORT_COLUMNS.get(what) or (_document_columns() if what == "documents" else None)
+        columns = EXPORT_COLUMNS.get(what)
         return write_rows(EXPORTS[what](self, **filters), fmt, out, columns=columns)
 
     def report(self, path: str | Path | None = None, title: str = "newsprism report") -> str:
