@@ -41,27 +41,47 @@ def _text(el: Any) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
 
 
+def _descendants(el: Any) -> list[Any]:
+    """The element children below ``el`` (comments and processing instructions left out)."""
+    return [d for d in el.iterdescendants() if isinstance(d.tag, str)]
+
+
+def _first(elements: list[Any], test) -> Any:
+    return next((d for d in elements if test(d)), None)
+
+
 def structured_comments(tree: Any) -> list[Comment]:
     """Comments with author and time, from elements marked as comments; [] when the page has none."""
     cues = _cues()
+
+    def is_item(el: Any) -> bool:
+        marks = _marks(el)
+        return bool(cues["item"].search(marks)) and not cues["exclude"].search(marks)
+
+    def is_author(el: Any) -> bool:
+        return bool(cues["author"].search(_marks(el)))
+
+    def is_time(el: Any) -> bool:
+        return el.tag == "time" or bool(cues["time"].search(_marks(el)))
+
     items = []
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in {"html", "body", "article", "main", "section", "form"}:
             continue
-        marks = _marks(el)
-        if not cues["item"].search(marks) or cues["exclude"].search(marks):
+        if not is_item(el):
             continue
-        # an item: it holds an author or a time of its own, and no other item inside it
-        if not any(cues["author"].search(_marks(d)) or d.tag == "time" for d in el.iterdescendants() if isinstance(d.tag, str)):
+        below = _descendants(el)
+        # an item holds an author or a time element of its own, and no other item with an author inside it
+        if not any(is_author(d) or d.tag == "time" for d in below):
             continue
-        if any(cues["item"].search(_marks(d)) and not cues["exclude"].search(_marks(d)) and d is not el and _has_author(d, cues) for d in el.iterdescendants() if isinstance(d.tag, str)):
+        if any(is_item(d) and _first(_descendants(d), is_author) is not None for d in below):
             continue
-        items.append(el)
+        items.append((el, below))
     comments: list[Comment] = []
-    for el in items:
-        author_el = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and cues["author"].search(_marks(d))), None)
-        time_el = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and (d.tag == "time" or cues["time"].search(_marks(d)))), None)
-        text_el = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and cues["text"].search(_marks(d))), None)
+    for el, below in items:
+        author_el = _first(below, is_author)
+        time_el = _first(below, is_time)
+        text_el = _first(below, lambda d: bool(cues["text"].search(_marks(d))))
         if text_el is not None:
             text = "\n\n".join(_text(p) for p in text_el.iter("p")) or _text(text_el)
         else:
@@ -69,23 +89,18 @@ def structured_comments(tree: Any) -> list[Comment]:
             text = "\n\n".join(_text(p) for p in el.iter("p") if id(p) not in skip)
         if not text:
             continue
-        raw_time = None
-        if time_el is not None:
-            raw_time = time_el.get("datetime") or _text(time_el)
+        raw_time = (time_el.get("datetime") or _text(time_el)) if time_el is not None else None
+        author = _text(author_el).strip(" ·:|") or None if author_el is not None else None
         comments.append(
             Comment(
                 position=len(comments) + 1,
                 text=text,
-                author=_text(author_el).strip(" ·:|") or None if author_el is not None else None,
+                author=author,
                 posted=parse_datetime(raw_time) if raw_time else None,
                 raw_posted=raw_time,
             )
         )
     return comments
-
-
-def _has_author(el: Any, cues) -> bool:
-    return any(isinstance(d.tag, str) and cues["author"].search(_marks(d)) for d in el.iterdescendants())
 
 
 def published_datetime(tree: Any, date: str) -> str | None:
