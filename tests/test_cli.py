@@ -153,3 +153,18 @@ def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_path)
     summary = json.loads(p.stdout)
     assert p.returncode == 0
     assert summary["unchanged"] == partial and summary["ingested"] + partial == n
+
+
+def test_inputs_with_no_record_or_bad_bytes_after_a_bom_get_their_line(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "header-only.csv").write_text("title,text\n", encoding="utf-8")
+    (d / "empty-list.json").write_text("[]", encoding="utf-8")
+    (d / "broken-utf16.txt").write_bytes(b"\xff\xfe\x00\xd8")
+    (d / "good.md").write_text(GOOD, encoding="utf-8")
+    p = run("ingest", str(d), "--db", str(tmp_path / "t.db"), "--json")
+    summary = json.loads(p.stdout)
+    assert p.returncode == 0 and summary["ingested"] == 1
+    assert summary["skipped_by_reason"] == {"no-text": 1, "empty": 1, "undecodable": 1}
+    err = p.stderr.decode()
+    assert "header-only.csv: no article found" in err and "broken-utf16.txt: not valid utf-16" in err

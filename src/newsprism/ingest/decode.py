@@ -15,11 +15,17 @@ _BOMS = (
 )
 
 
-def decode(data: bytes, source: str, declared: str | None = None) -> str:
-    """Decode ``data`` or raise InputError("undecodable"). ``declared`` is a charset from HTTP or a meta tag."""
+def decode(data: bytes, source: str, declared: str | None = None, *, prefix: bool = False) -> str:
+    """Decode ``data`` or raise InputError("undecodable"). ``declared`` is a charset from HTTP or a meta tag.
+    ``prefix=True`` says ``data`` is only the start of the input (for sniffing): a character cut at its end
+    is replaced rather than refused."""
+    errors = "replace" if prefix else "strict"
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            try:
+                return data.decode(encoding, errors)
+            except UnicodeDecodeError as exc:
+                raise InputError(source, "undecodable", f"not valid {encoding} text after its byte-order mark ({exc.reason})") from None
     for encoding in filter(None, (declared, "utf-8")):
         try:
             return data.decode(encoding)

@@ -120,8 +120,10 @@ class Ingest:
                 self._skip(item)
                 continue
             self.listener("input", item.source)
+            found = 0
             try:
                 for drafted in read(item):
+                    found += 1
                     if isinstance(drafted, InputError):
                         self._skip(drafted)
                         continue
@@ -135,6 +137,9 @@ class Ingest:
                 raise
             except Exception as exc:  # a reader failing on odd input must not end the batch
                 self._skip(InputError(item.source, "unsupported", f"could not be read ({type(exc).__name__}: {exc})"))
+            else:
+                if not found:  # a container with no records at all (a CSV header only, an empty JSON list)
+                    self._skip(InputError(item.source, "no-text", "no article found in the input"))
         if batch:
             self._process(batch)
         self.store.finish_run(self.report.run_id, self.report.counts())

@@ -116,7 +116,7 @@ def sniff(raw: RawInput) -> str:
             raise InputError(raw.source, "binary", f"binary file ({what}); newsprism reads text, HTML, JSON, CSV, WARC and feeds")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16/32 carry a BOM
         raise InputError(raw.source, "binary", "binary file (contains NUL bytes); newsprism reads text, HTML, JSON, CSV, WARC and feeds")
-    text = decode(data[:65536], raw.source).lstrip("\ufeff \t\r\n")
+    text = decode(data[:65536], raw.source, prefix=True).lstrip("\ufeff \t\r\n")
     low = text[:2048].lower()
     from .feed import looks_like_feed
 
