@@ -37,6 +37,14 @@ EXPORTS["documents"] = _documents_rows
 EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {"documents": tuple(DOCUMENT_KEYS)}
 
 
+def _register_record_exports() -> None:
+    from .views import records as record_views
+
+    for kind, (rows, columns) in record_views.EXPORTS.items():
+        EXPORTS[kind] = rows
+        EXPORT_COLUMNS[kind] = columns
+
+
 class Corpus:
     """A store of ingested articles and everything extracted from them."""
 
@@ -52,7 +60,50 @@ class Corpus:
         from .ingest.pipeline import Ingest
 
         names = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
-        return Ingest(self.store, self.settings, listener).run([str(n) for n in names])
+        report = Ingest(self.store, self.settings, listener).run([str(n) for n in names])
+        if self.settings.get("analyse", True) and report.ok:
+            report.analysis = self.analyse(listener=listener)
+        return report
+
+    def analyse(
+        self, stages: Iterable[str] | None = None, *, force: bool = False, listener=None, link: bool = True
+    ):
+        """Run the analysis stages on every document behind on them, then link entities across documents.
+        Returns an ``AnalysisReport``. ``stages`` picks some (with the stages they read); ``force`` re-runs
+        them on every document."""
+        from .analysis import Analysis
+
+        names = list(stages) if stages is not None else None
+        return Analysis(self.store, self.settings, names, force=force, listener=listener).run(link=link)
+
+    def relink(self) -> tuple[int | None, str]:
+        """Link every stored mention again from scratch, replaying the user's corrections."""
+        from .link.apply import link_entities
+
+        return link_entities(self.store, self.settings, changed=None)
+
+    # -- corrections -----------------------------------------------------------------------------------
+
+    def merge(self, *names_or_ids: str) -> dict:
+        """Merge entities (by id or name) into one; kept as a correction that survives re-runs."""
+        from .link.apply import add_correction
+
+        return add_correction(self, "merge", list(names_or_ids))
+
+    def split(self, entity: str, *names: str) -> dict:
+        """Split the given surface names out of ``entity`` into an entity of their own; kept as a correction."""
+        from .link.apply import add_correction
+
+        return add_correction(self, "split", [entity, *names])
+
+    def corrections(self, include_undone: bool = False) -> list[dict]:
+        return self.store.corrections(include_undone)
+
+    def undo(self, correction_id: int) -> dict:
+        """Undo a correction (it is kept, marked undone) and relink."""
+        self.store.undo_correction(correction_id)
+        entities, how = self.relink()
+        return {"undone": correction_id, "entities": entities, "linked": how}
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -78,6 +129,45 @@ class Corpus:
     def skips(self, run_id: int | None = None) -> list[dict]:
         return self.store.skips(run_id)
 
+    # -- analysis records --------------------------------------------------------------------------------
+
+    def times(self, doc_id: str | None = None) -> list:
+        """TimeRef records of one document (id or prefix), or of every document."""
+        return self._records("times", doc_id)
+
+    def mentions(self, doc_id: str | None = None) -> list:
+        """Mention records of one document, or of every document."""
+        return self._records("entities", doc_id)
+
+    def places(self, doc_id: str | None = None) -> list:
+        """Place records (resolved place mentions) of one document, or of every document."""
+        return self._records("places", doc_id)
+
+    def _records(self, stage: str, doc_id: str | None) -> list:
+        from .records import STAGE_RECORDS
+
+        cls = STAGE_RECORDS[stage]
+        ids = [self.document(doc_id).id] if doc_id is not None else None
+        return [cls.from_dict(r) for _, rows in self.store.stage_records(stage, ids) for r in rows]
+
+    def entities(self, type: str | None = None, outlet: str | None = None, limit: int | None = None) -> list:
+        """Entities across the corpus, most mentioned first; ``outlet`` keeps those that outlet mentions."""
+        from .records import Entity
+
+        rows = self.store.entities(type=type)
+        if outlet is not None:
+            rows = [r for r in rows if outlet in (r.get("outlets") or {})]
+        if limit is not None:
+            rows = rows[:limit]
+        return [Entity.from_dict(r) for r in rows]
+
+    def entity(self, name_or_id: str) -> dict:
+        """One entity with its mentions per outlet (each with its sentence) and the entities co-mentioned.
+        ``name_or_id`` is an entity id, or a name matched against canonical names and aliases."""
+        from .views.entities import entity_detail
+
+        return entity_detail(self, name_or_id)
+
     def __len__(self) -> int:
         return self.store.count_documents()
 
@@ -95,9 +185,12 @@ class Corpus:
     def report(self, path: str | Path | None = None, title: str = "newsprism report") -> str:
         """Render the self-contained HTML report; write it to ``path`` when given. Returns the HTML."""
         from .report import render_report
+        from .report_sections import corpus_sections
 
         runs = self.runs(50)
-        html = render_report(list(self.documents()), title=title, runs=runs, skips=self.skips())
+        html = render_report(
+            list(self.documents()), title=title, runs=runs, skips=self.skips(), sections=corpus_sections(self)
+        )
         if path is not None:
             Path(path).write_text(html, encoding="utf-8")
         return html
@@ -112,6 +205,9 @@ class Corpus:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_register_record_exports()
 
 
 def open_corpus(db: str | Path | None = None, **overrides: Any) -> Corpus:

@@ -58,7 +58,20 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or per-input lines, only the summary.")
 @click.option("--batch-size", type=int, help="Documents parsed per batch (repeated-line detection works per batch).")
-def ingest(inputs: tuple[str, ...], db: str | None, strict: bool, as_json: bool, quiet: bool, batch_size: int | None) -> None:
+@click.option("--analyse/--no-analyse", "analyse", default=None, help="Run the analysis stages and entity linking after ingest (default: on).")
+@click.option("--model", help="spaCy model for the analysis: sm (default) or md.")
+@click.option("--processes", type=int, help="Worker processes for spaCy parsing.")
+def ingest(
+    inputs: tuple[str, ...],
+    db: str | None,
+    strict: bool,
+    as_json: bool,
+    quiet: bool,
+    batch_size: int | None,
+    analyse: bool | None,
+    model: str | None,
+    processes: int | None,
+) -> None:
     """Read articles from files, folders, globs, URLs or - (stdin) into the store.
 
     Text and markdown exports, HTML pages, JSON / JSON Lines, CSV, WARC(.gz) and RSS/Atom feeds are
@@ -67,10 +80,13 @@ def ingest(inputs: tuple[str, ...], db: str | None, strict: bool, as_json: bool,
     \b
     Example:
       newsprism ingest ~/articles/ https://example.org/a.html feed.xml dump.warc.gz --db news.db
+
+    New documents then go through the analysis (time expressions, entities, places) and the entity
+    linker, unless --no-analyse; `newsprism analyse` runs it later.
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    corpus = _open(db, batch_size=batch_size)
+    corpus = _open(db, batch_size=batch_size, analyse=analyse, model=model, processes=processes)
     counts = {"new": 0, "dup": 0, "same": 0, "skip": 0}
     show_progress = not quiet and err.is_terminal
     progress = Progress(
@@ -82,6 +98,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, strict: bool, as_json: bool,
         disable=not show_progress,
     )
     task = progress.add_task("reading")
+    analysis_progress = analysis_listener(progress, task, quiet)
 
     def listener(event: str, payload: Any) -> None:
         if event == "document":
@@ -92,6 +109,9 @@ def ingest(inputs: tuple[str, ...], db: str | None, strict: bool, as_json: bool,
             counts["skip"] += 1
             if not quiet:
                 progress.console.print(f"[yellow]skipped[/yellow] {escape(payload.line())}")
+        elif event in ("total", "advance", "failed"):
+            analysis_progress(event, payload)
+            return
         description = (
             f"{counts['new']} new, {counts['dup']} near-duplicates, {counts['same']} unchanged, {counts['skip']} skipped"
         )
@@ -107,9 +127,12 @@ def ingest(inputs: tuple[str, ...], db: str | None, strict: bool, as_json: bool,
     finally:
         corpus.close()
     if as_json:
-        click.echo(json.dumps({"run": report.run_id, **report.counts()}, ensure_ascii=False))
+        analysis = {"analysis": report.analysis.counts()} if report.analysis is not None else {}
+        click.echo(json.dumps({"run": report.run_id, **report.counts(), **analysis}, ensure_ascii=False))
     else:
         _print_summary(report)
+        if report.analysis is not None:
+            print_analysis(report.analysis)
     if not report.ok:
         sys.exit(EXIT_NOTHING)
     if strict and report.skipped:
@@ -321,6 +344,8 @@ def config() -> None:
         table.add_row(name, str(values[name]), env, help_text)
     out.print(table)
 
+
+from .cli_analysis import analysis_listener, print_analysis  # noqa: E402  (registers the analysis commands)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -11,6 +11,17 @@ The ingest records:
     Removed      a block cut from the input, with the reason it was cut
     Link         a hyperlink whose text stays in the body; the URL is kept here
     Article      one cleaned document: body, metadata with provenance, comments, removed blocks
+
+The stage records (one list per document and stage; ``body[start:end] == text`` always):
+
+    Span         a piece of the body: (start, end, text)
+    TimeRef      a time expression normalised to a TIMEX3 value (stage ``times``)
+    Mention      a name, title or description of a person, organisation, place or group (stage ``entities``)
+    Place        a place mention resolved to a GeoNames entry (stage ``places``)
+
+The cross-document records (made by ``link``):
+
+    Entity       one actor or place across the corpus: canonical name, aliases, roles, counts per outlet
 """
 
 from __future__ import annotations
@@ -157,4 +168,124 @@ class Article(_Record):
         return len(self.body.split())
 
 
-__all__ = ["FIELD_SOURCES", "Article", "Comment", "Link", "Provenance", "Removed"]
+@dataclass(frozen=True)
+class Span(_Record):
+    """A piece of an article body: ``body[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TimeRef(_Record):
+    """A time expression and its TimeML TIMEX3 normalisation.
+
+    ``value`` follows TIMEX3: ``2011-02-07``, ``2010-09``, ``2019-W45``, ``199X``, ``P30Y``, ``PXY``,
+    ``PRESENT_REF``, ``XXXX-XX-XX`` when unknown. ``anchor`` is ``document_date`` when the value was
+    computed from the article's date, the id of an earlier TimeRef when computed from that one, and
+    ``none`` when the expression is absolute ("December 2009"). ``confidence`` is the tagger's confidence
+    times that of the date it rests on.
+    """
+
+    document: str
+    id: str  # "t1", "t2", ... in body order
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    mod: str | None = None  # START, END, MID, APPROX, BEFORE, AFTER, ON_OR_AFTER, ON_OR_BEFORE, LESS_THAN, ...
+    granularity: str | None = None  # century, decade, year, quarter, season, month, week, day, time
+    anchor: str = "none"
+    confidence: float = 1.0
+    reason: str = ""  # which rule found and resolved it
+    stage: str = "times@1"
+
+
+@dataclass(frozen=True)
+class Mention(_Record):
+    """A mention of an actor or place inside one article.
+
+    ``type`` is one of person, org, place, group (nationalities, religious and political groups), other.
+    ``name`` is the fullest form of the name this mention stands for in the article (a surname resolved to
+    the full name given earlier); ``head`` is the id of the mention it was resolved to, if any.
+    """
+
+    document: str
+    id: str  # "m1", "m2", ... in body order
+    start: int
+    end: int
+    text: str
+    type: str
+    name: str
+    label: str = ""  # the NER label it came from, or the rule's label
+    role: str | None = None  # title or role at this mention: "US Undersecretary of the Army"
+    head: str | None = None
+    nickname: str | None = None
+    metonymy: bool = False  # a capital or building standing for a government ("Washington said")
+    in_comment: bool = False
+    confidence: float = 1.0
+    reason: str = ""
+    stage: str = "entities@1"
+
+
+@dataclass(frozen=True)
+class Place(_Record):
+    """A place mention resolved to a gazetteer entry (GeoNames, CC BY 4.0)."""
+
+    document: str
+    mention: str  # the Mention id
+    start: int
+    end: int
+    text: str
+    name: str  # the gazetteer's name
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None  # first-level region name
+    feature: str = ""  # country, admin1, city, continent, region
+    population: int | None = None
+    notes: tuple[str, ...] = ()  # contradictions seen in the text: "written as in Sonora; Culiacán is in Sinaloa"
+    confidence: float = 1.0
+    reason: str = ""
+    stage: str = "places@1"
+
+
+@dataclass(frozen=True)
+class Entity(_Record):
+    """One actor or place across the corpus."""
+
+    id: str  # "e-" + a stable hash of the first key it was created under
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: int = 0
+    outlets: dict[str, int] = field(default_factory=dict)
+    documents: int = 0
+    evidence: tuple[str, ...] = ()  # why mentions were merged: "accent folding", "fuzzy 0.94", "user alias"
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+
+
+STAGE_RECORDS: dict[str, type] = {"times": TimeRef, "entities": Mention, "places": Place}
+
+__all__ = [
+    "FIELD_SOURCES",
+    "STAGE_RECORDS",
+    "Article",
+    "Comment",
+    "Entity",
+    "Link",
+    "Mention",
+    "Place",
+    "Provenance",
+    "Removed",
+    "Span",
+    "TimeRef",
+]

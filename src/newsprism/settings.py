@@ -35,6 +35,11 @@ TABLE: tuple[Setting, ...] = (
     Setting("shingle_words", 5, "Words per shingle for near-duplicate detection."),
     Setting("repeat_line_documents", 3, "A short line in this many documents of one outlet is boilerplate."),
     Setting("batch_size", 200, "Documents parsed before repeated lines are counted and the batch is written."),
+    Setting("analyse", True, "Run the analysis stages (times, entities, places) and the entity linker after ingest."),
+    Setting("model", "sm", "spaCy model: sm (en_core_web_sm) or md (en_core_web_md, with vectors), or a package name."),
+    Setting("processes", 1, "Worker processes for spaCy parsing (each loads the model once)."),
+    Setting("nlp_batch_size", 32, "Documents per spaCy batch."),
+    Setting("aliases", "", "A YAML file of entity aliases ({canonical name: [alias, ...]}) applied when linking."),
     Setting("fetch_timeout", 20.0, "Seconds to wait for a URL."),
     Setting("user_agent", "newsprism/0.1 (+https://github.com/newsprism)", "User-Agent sent when fetching URLs."),
 )

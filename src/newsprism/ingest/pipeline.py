@@ -51,6 +51,7 @@ class IngestReport:
     unchanged: int = 0  # already in the store
     skipped: list[Skip] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # ids of new documents, in order
+    analysis: Any = None  # the AnalysisReport of the analysis run after ingest, if one ran
 
     @property
     def by_reason(self) -> dict[str, int]:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from ..errors import NotFound, StoreError
 from ..records import Article
 from . import codec, migrations
+from .stages import StageStore
 from .engine import make_engine, parse_target, read_connection, write_connection
 from .schema import (
     DOCUMENT_TABLES,
@@ -54,7 +55,7 @@ def open_store(url_or_path: str | os.PathLike[str]) -> Store:
     return Store(url_or_path)
 
 
-class Store:
+class Store(StageStore):
     """Documents, their near-duplicate keys and the run log, on SQLite or PostgreSQL."""
 
     def __init__(self, url_or_path: str | os.PathLike[str]):

@@ -167,7 +167,84 @@ def _v1_initial(conn: Connection) -> None:
     md.create_all(conn, checkfirst=False)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial", _v1_initial),)
+def _v2_stages(conn: Connection) -> None:
+    """Per-document stage records and their versions; cross-document entities, links and user corrections."""
+    md = MetaData()
+
+    def key() -> Text:
+        return Text().with_variant(Text(collation="C"), "postgresql")
+
+    def doc() -> Column:
+        fk = ForeignKey("documents.id", ondelete="CASCADE")
+        return Column("document", key(), fk, primary_key=True, nullable=False)
+
+    # the documents table exists; reflect only what the foreign keys need
+    Table("documents", md, Column("id", key(), primary_key=True))
+    Table(
+        "stage_runs",
+        md,
+        doc(),
+        Column("stage", key(), primary_key=True),
+        Column("version", Integer, nullable=False),
+        Column("model", Text, nullable=False),
+        Column("records", Integer, nullable=False),
+        Column("ran_at", Text, nullable=False),
+        Index("ix_stage_runs_stage", "stage", "version"),
+    )
+    Table(
+        "stage_records",
+        md,
+        doc(),
+        Column("stage", key(), primary_key=True),
+        Column("seq", Integer, primary_key=True, autoincrement=False),
+        Column("start_offset", Integer, nullable=False),
+        Column("end_offset", Integer, nullable=False),
+        Column("data", Text, nullable=False),
+        Index("ix_stage_records_stage", "stage", "document"),
+    )
+    Table(
+        "entities",
+        md,
+        Column("id", key(), primary_key=True),
+        Column("name", Text, nullable=False),
+        Column("type", key(), nullable=False),
+        Column("mentions", Integer, nullable=False),
+        Column("data", Text, nullable=False),
+        Index("ix_entities_type", "type", "mentions"),
+    )
+    Table(
+        "entity_mentions",
+        md,
+        doc(),
+        Column("mention", key(), primary_key=True),
+        Column("entity", key(), nullable=False),
+        Index("ix_entity_mentions_entity", "entity", "document"),
+    )
+    Table(
+        "link_state",
+        md,
+        Column("name", key(), primary_key=True),
+        Column("data", Text, nullable=False),
+        Column("updated", Text, nullable=False),
+    )
+    Table(
+        "corrections",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("kind", key(), nullable=False),
+        Column("data", Text, nullable=False),
+        Column("created", Text, nullable=False),
+        Column("undone", Text),
+        sqlite_autoincrement=True,
+    )
+    for name in ("stage_runs", "stage_records", "entities", "entity_mentions", "link_state", "corrections"):
+        md.tables[name].create(conn, checkfirst=False)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial", _v1_initial),
+    Migration(2, "stages", _v2_stages),
+)
 LATEST = MIGRATIONS[-1].version
 
 # Tables that mark a database as ours; finding any of them without schema_migrations means a foreign schema.

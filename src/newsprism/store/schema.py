@@ -19,6 +19,12 @@ Conventions, identical on both engines so that a store's content round-trips byt
                ├─ minhash (document)                MinHash signature: uint64 array, little-endian
                ├─ minhash_bands (band_key, document)   LSH blocking keys
                └─ outlet_lines (outlet, line_hash, document)  repeated-line (boilerplate) counting
+               ├─ stage_runs (document, stage)      which stage version ran on it, with which model
+               ├─ stage_records (document, stage, seq)  the stage's records as JSON, with their offsets
+               └─ entity_mentions (document, mention)   which entity each mention was linked to
+    entities                                        cross-document entities (Entity.as_dict() in data)
+    link_state (name)                               the linker's index, so new documents link incrementally
+    corrections                                     user merges, splits and aliases, replayed on every link
     runs ── skips                                   what each command did and what it skipped
     schema_migrations                               which migrations have been applied
 """
@@ -184,13 +190,80 @@ skips = Table(
     sqlite_autoincrement=True,
 )
 
+stage_runs = Table(
+    "stage_runs",
+    metadata,
+    _doc_fk(primary_key=True),
+    Column("stage", key_type(), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("model", Text, nullable=False),  # the spaCy model the records rest on, "" for none
+    Column("records", Integer, nullable=False),
+    Column("ran_at", Text, nullable=False),
+    Index("ix_stage_runs_stage", "stage", "version"),
+)
+
+stage_records = Table(
+    "stage_records",
+    metadata,
+    _doc_fk(primary_key=True),
+    Column("stage", key_type(), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
+    Column("data", Text, nullable=False),  # JSON: the record's as_dict()
+    Index("ix_stage_records_stage", "stage", "document"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", key_type(), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", key_type(), nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("data", Text, nullable=False),  # JSON: Entity.as_dict()
+    Index("ix_entities_type", "type", "mentions"),
+)
+
+entity_mentions = Table(
+    "entity_mentions",
+    metadata,
+    _doc_fk(primary_key=True),
+    Column("mention", key_type(), primary_key=True),
+    Column("entity", key_type(), nullable=False),
+    Index("ix_entity_mentions_entity", "entity", "document"),
+)
+
+link_state = Table(
+    "link_state",
+    metadata,
+    Column("name", key_type(), primary_key=True),
+    Column("data", Text, nullable=False),  # JSON
+    Column("updated", Text, nullable=False),
+)
+
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", key_type(), nullable=False),  # merge, split, alias, rename
+    Column("data", Text, nullable=False),  # JSON
+    Column("created", Text, nullable=False),
+    Column("undone", Text),  # when the user undid it; kept for the record
+    sqlite_autoincrement=True,
+)
+
 # Tables holding one document's data, children after their parent (insert order).
 DOCUMENT_TABLES = (documents, comments, removed, links, raw, minhash, minhash_bands, outlet_lines)
 
 __all__ = [
     "DOCUMENT_TABLES",
     "comments",
+    "corrections",
     "documents",
+    "entities",
+    "entity_mentions",
+    "link_state",
     "key_type",
     "links",
     "metadata",
@@ -202,4 +275,6 @@ __all__ = [
     "runs",
     "schema_migrations",
     "skips",
+    "stage_records",
+    "stage_runs",
 ]

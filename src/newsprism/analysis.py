@@ -1,0 +1,151 @@
+"""The analysis run: stored Articles ──► spaCy Docs ──► per-document stages ──► store ──► entity linking.
+
+    for each batch of documents behind on some stage (never ran, or ran at another version or model):
+        parse the bodies once with spaCy, if a stage that is behind needs the Doc
+        run the stages in registry order; a stage reads the records of the stages before it
+        write each document's records of each stage in one transaction
+    then link the mentions across documents (incremental when only new documents arrived)
+
+Stages are pure; everything that touches the store is here. A stage that fails on one document is a bug on
+our side, not bad input: the document is counted as failed with a one-line message, its old records are
+kept, and the run goes on. A killed run resumes: a rerun picks up the documents still behind.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import nlp
+from .records import STAGE_RECORDS, Article
+from .stages.registry import Stage, StageContext, select
+
+Listener = Callable[[str, Any], None]
+
+
+@dataclass
+class AnalysisReport:
+    documents: int = 0  # documents that had at least one stage run
+    records: Counter = field(default_factory=Counter)  # new records by stage
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (document, stage, message)
+    entities: int | None = None  # entities after linking, None when linking did not run
+    linked: str = ""  # "incremental", "rebuilt" or ""
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "analysed": self.documents,
+            "records": dict(self.records),
+            "failed": len(self.failed),
+            "entities": self.entities,
+            "linked": self.linked,
+        }
+
+
+class Analysis:
+    """One analysis run over a store. ``force`` re-runs the stages on every document."""
+
+    def __init__(
+        self,
+        store,
+        settings: dict[str, Any],
+        stages: list[str] | tuple[str, ...] | None = None,
+        *,
+        force: bool = False,
+        listener: Listener | None = None,
+    ):
+        self.store = store
+        self.settings = settings
+        self.stages = select(stages)
+        self.force = force
+        self.listener = listener or (lambda event, value: None)
+        self.model = settings.get("model", "sm")
+
+    def _model_tag(self, stage: Stage) -> str:
+        return nlp.model_version(self.model) if stage.needs_nlp else ""
+
+    def behind(self) -> dict[str, set[str]]:
+        """Document ids behind on each selected stage."""
+        out: dict[str, set[str]] = {}
+        for stage in self.stages:
+            if self.force:
+                out[stage.name] = set(self.store.documents_behind(stage.name, -1, "\0"))
+            else:
+                out[stage.name] = set(self.store.documents_behind(stage.name, stage.version, self._model_tag(stage)))
+        return out
+
+    def run(self, link: bool = True) -> AnalysisReport:
+        report = AnalysisReport()
+        behind = self.behind()
+        todo = sorted(set().union(*behind.values())) if behind else []
+        self.listener("total", len(todo))
+        batch = max(1, int(self.settings.get("batch_size", 200)))
+        changed: set[str] = set()
+        for start in range(0, len(todo), batch):
+            ids = todo[start : start + batch]
+            articles = list(self.store.iter_documents(ids=ids))
+            for article, doc in self._with_docs(articles, behind):
+                self._analyse_one(article, doc, behind, report)
+                changed.add(article.id)
+                self.listener("advance", 1)
+        report.documents = len(changed)
+        if link and any(s.name in ("entities", "places") for s in self.stages):
+            from .link.apply import link_entities
+
+            report.entities, report.linked = link_entities(self.store, self.settings, changed=changed)
+        return report
+
+    def _with_docs(self, articles: list[Article], behind: dict[str, set[str]]) -> Iterator[tuple[Article, Any]]:
+        """Each article with its spaCy Doc when a stage behind on it needs one (parsed in one batch)."""
+        nlp_stages = [s.name for s in self.stages if s.needs_nlp]
+        needs = [a for a in articles if any(a.id in behind.get(n, ()) for n in nlp_stages)]
+        docs: dict[str, Any] = {}
+        if needs:
+            parsed = nlp.parse(
+                (a.body for a in needs),
+                model=self.model,
+                batch_size=int(self.settings.get("nlp_batch_size", 32)),
+                processes=int(self.settings.get("processes", 1)),
+            )
+            docs = {a.id: d for a, d in zip(needs, parsed, strict=True)}
+        for article in articles:
+            yield article, docs.get(article.id)
+
+    def _analyse_one(self, article: Article, doc: Any, behind: dict[str, set[str]], report: AnalysisReport) -> None:
+        results: dict[str, list] = {}
+        for stage in self.stages:
+            if article.id not in behind.get(stage.name, ()):
+                continue
+            for dep in stage.after:
+                if dep not in results:
+                    results[dep] = self._stored(dep, article.id)
+            ctx = StageContext(settings=self.settings, results=results)
+            try:
+                records = stage.runner()(article, doc if stage.needs_nlp else None, ctx)
+                _check_offsets(article, records, stage)
+            except Exception as exc:  # noqa: BLE001 - a stage bug must not stop the batch
+                message = f"{article.id[:12]}: stage {stage.name} failed: {type(exc).__name__}: {exc}"
+                report.failed.append((article.id, stage.name, message))
+                self.listener("failed", message)
+                continue
+            results[stage.name] = records
+            self.store.write_stage_records(
+                article.id, stage.name, stage.version, self._model_tag(stage), [r.as_dict() for r in records]
+            )
+            report.records[stage.name] += len(records)
+
+    def _stored(self, stage: str, doc_id: str) -> list:
+        cls = STAGE_RECORDS[stage]
+        for _, rows in self.store.stage_records(stage, [doc_id]):
+            return [cls.from_dict(r) for r in rows]
+        return []
+
+
+def _check_offsets(article: Article, records: list, stage: Stage) -> None:
+    body = article.body
+    for r in records:
+        if body[r.start : r.end] != r.text:
+            raise ValueError(f"record {r.id if hasattr(r, 'id') else ''} offsets [{r.start}:{r.end}] do not slice to {r.text!r}")
+        if r.stage != stage.tag:
+            raise ValueError(f"record says stage {r.stage!r}, the registry {stage.tag!r}")
