@@ -90,7 +90,8 @@ class Analysis:
                 changed.add(article.id)
                 self.listener("advance", 1)
         report.documents = len(changed)
-        if link and any(s.name in ("entities", "places") for s in self.stages):
+        linked_before = self.store.link_state() is not None
+        if link and any(s.name in ("entities", "places") for s in self.stages) and (changed or not linked_before):
             from .link.apply import link_entities
 
             report.entities, report.linked = link_entities(self.store, self.settings, changed=changed)

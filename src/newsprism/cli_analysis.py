@@ -56,8 +56,19 @@ def _json_lines(rows) -> None:
 @click.option("--force", is_flag=True, help="Re-run the stages on every document, not only those behind.")
 @click.option("--model", help="spaCy model: sm (default) or md.")
 @click.option("--processes", type=int, help="Worker processes for spaCy parsing.")
+@click.option("--relink", is_flag=True, help="Link every mention again from scratch (after changing the aliases file).")
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False), help="YAML file of entity aliases ({canonical: [alias, ...]}).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
-def analyse(stages: tuple[str, ...], force: bool, model: str | None, processes: int | None, as_json: bool, db: str | None) -> None:
+def analyse(
+    stages: tuple[str, ...],
+    force: bool,
+    model: str | None,
+    processes: int | None,
+    relink: bool,
+    aliases: str | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
     """Run the analysis stages on stored documents that are behind on them, then link entities.
 
     Documents already analysed by the same stage version and model are left alone, so an interrupted
@@ -71,10 +82,12 @@ def analyse(stages: tuple[str, ...], force: bool, model: str | None, processes: 
 
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
     task = progress.add_task("analysing")
-    with _open(db, model=model, processes=processes) as corpus:
+    with _open(db, model=model, processes=processes, aliases=aliases) as corpus:
         try:
             with progress:
                 report = corpus.analyse(list(stages) or None, force=force, listener=analysis_listener(progress, task, False))
+                if relink or (aliases and not report.linked):
+                    report.entities, report.linked = corpus.relink()
         except NewsprismError as exc:
             _fail(exc)
     if as_json:
