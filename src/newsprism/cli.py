@@ -11,31 +11,12 @@ import sys
 from typing import Any
 
 import click
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .api import EXPORTS, Corpus, open_corpus
+from .api import EXPORTS
+from .cli_common import DB_HELP, EXIT_NOTHING, EXIT_STRICT, _fail, _open, err, out
 from .errors import NewsprismError, NotFound
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-EXIT_NOTHING, EXIT_STRICT, EXIT_STORE = 1, 3, 4
-DB_HELP = "Store: a SQLite file (default newsprism.db, or NEWSPRISM_DB) or a postgresql:// URL."
-
-
-def _open(db: str | None, **overrides: Any) -> Corpus:
-    try:
-        return open_corpus(db, **overrides)
-    except NewsprismError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        sys.exit(EXIT_STORE)
-
-
-def _fail(exc: Exception, code: int = EXIT_STORE) -> None:
-    err.print(f"[red]error:[/red] {escape(str(exc))}")
-    sys.exit(code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -345,7 +326,10 @@ def config() -> None:
     out.print(table)
 
 
-from .cli_analysis import analysis_listener, print_analysis  # noqa: E402  (registers the analysis commands)
+from .cli_analysis import COMMANDS, analysis_listener, print_analysis
+
+for _command in COMMANDS:
+    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,7 +12,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from .cli import DB_HELP, EXIT_NOTHING, _fail, _open, err, main, out
+from .cli_common import DB_HELP, EXIT_NOTHING, _fail, _open, err, out
 from .errors import NewsprismError, NotFound
 from .stages.registry import STAGES
 
@@ -50,7 +50,7 @@ def _json_lines(rows) -> None:
         click.echo(json.dumps(row, ensure_ascii=False))
 
 
-@main.command()
+@click.command()
 @click.option("--db", envvar="NEWSPRISM_DB", help=DB_HELP)
 @click.option("--stage", "stages", multiple=True, type=click.Choice([s.name for s in STAGES]), help="Only this stage (repeatable); the stages it reads are added.")
 @click.option("--force", is_flag=True, help="Re-run the stages on every document, not only those behind.")
@@ -96,7 +96,7 @@ def analyse(
         print_analysis(report)
 
 
-@main.command()
+@click.command()
 @click.argument("doc_id")
 @click.option("--db", envvar="NEWSPRISM_DB", help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line (the export format).")
@@ -128,7 +128,7 @@ def times(doc_id: str, db: str | None, as_json: bool) -> None:
     out.print(table)
 
 
-@main.command()
+@click.command()
 @click.option("--db", envvar="NEWSPRISM_DB", help=DB_HELP)
 @click.option("--type", "kind", type=click.Choice(["person", "org", "place", "group", "other"]), help="Only this type.")
 @click.option("--outlet", help="Only entities this outlet mentions.")
@@ -155,7 +155,7 @@ def entities(kind: str | None, outlet: str | None, limit: int, as_json: bool, db
     out.print(table)
 
 
-@main.command()
+@click.command()
 @click.argument("name_or_id")
 @click.option("--db", envvar="NEWSPRISM_DB", help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="The whole view as JSON.")
@@ -195,7 +195,7 @@ def entity(name_or_id: str, db: str | None, as_json: bool) -> None:
         out.print(", ".join(f"{escape(c['name'])} ({c['documents']})" for c in view["co_mentioned"]))
 
 
-@main.command()
+@click.command()
 @click.option("--db", envvar="NEWSPRISM_DB", help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def places(db: str | None, as_json: bool) -> None:
@@ -224,7 +224,7 @@ def places(db: str | None, as_json: bool) -> None:
     out.print(table)
 
 
-@main.command()
+@click.command()
 @click.argument("names", nargs=-1, required=True)
 @click.option("--db", envvar="NEWSPRISM_DB", help=DB_HELP)
 def merge(names: tuple[str, ...], db: str | None) -> None:
@@ -245,7 +245,7 @@ def merge(names: tuple[str, ...], db: str | None) -> None:
     err.print(f"correction {result['correction']}: merged into {escape(result['name'])} ({result['entity']}); {result['entities']} entities")
 
 
-@main.command()
+@click.command()
 @click.argument("entity_name")
 @click.argument("names", nargs=-1, required=True)
 @click.option("--db", envvar="NEWSPRISM_DB", help=DB_HELP)
@@ -264,7 +264,7 @@ def split(entity_name: str, names: tuple[str, ...], db: str | None) -> None:
     err.print(f"correction {result['correction']}: split {escape(', '.join(names))} out; {result['entities']} entities")
 
 
-@main.command()
+@click.command()
 @click.option("--db", envvar="NEWSPRISM_DB", help=DB_HELP)
 @click.option("--all", "show_all", is_flag=True, help="Include corrections that were undone.")
 def corrections(db: str | None, show_all: bool) -> None:
@@ -284,7 +284,7 @@ def corrections(db: str | None, show_all: bool) -> None:
     out.print(table)
 
 
-@main.command()
+@click.command()
 @click.argument("correction_id", type=int)
 @click.option("--db", envvar="NEWSPRISM_DB", help=DB_HELP)
 def undo(correction_id: int, db: str | None) -> None:
@@ -300,3 +300,6 @@ def undo(correction_id: int, db: str | None) -> None:
         except NotFound as exc:
             _fail(exc, EXIT_NOTHING)
     err.print(f"undid correction {correction_id}; {result['entities']} entities")
+
+
+COMMANDS = (analyse, times, entities, entity, places, merge, split, corrections, undo)

@@ -10,8 +10,8 @@ tile server and no network.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from .report import Section, _environment

@@ -5,7 +5,8 @@
 
 The linker's state is kept in the store, so new documents link without re-reading the corpus. The user's
 corrections live in the store's ``corrections`` table and the aliases file named by the ``aliases``
-setting; both are replayed on every linking, so they survive re-runs. Places: each place entity takes the
+setting (kept in the linker state once given, until another file replaces it); both are replayed on
+every linking, so they survive re-runs. Places: each place entity takes the
 gazetteer entry that most of its mentions were resolved to by the ``places`` stage.
 """
 
@@ -35,9 +36,10 @@ def _documents(store, doc_ids: list[str] | None, outlets: dict[str, str | None])
 def link_entities(store, settings: dict[str, Any], changed: set[str] | None) -> tuple[int, str]:
     """Link mentions to entities and store the result; returns (number of entities, "incremental"|"rebuilt")."""
     corrections = [c["data"] for c in store.corrections()]
-    aliases = _aliases(settings)
-    outlets = {row["id"]: row["outlet"] for row in store.summaries()}
     state = store.link_state()
+    # an aliases file, once given, is kept in the linker state until another file (an empty one) replaces it
+    aliases = _aliases(settings) if settings.get("aliases") else list((state or {}).get("aliases") or [])
+    outlets = {row["id"]: row["outlet"] for row in store.summaries()}
     linker = None
     if changed is not None and state is not None:
         try:

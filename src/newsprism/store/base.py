@@ -25,7 +25,6 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from ..errors import NotFound, StoreError
 from ..records import Article
 from . import codec, migrations
-from .stages import StageStore
 from .engine import make_engine, parse_target, read_connection, write_connection
 from .schema import (
     DOCUMENT_TABLES,
@@ -41,6 +40,7 @@ from .schema import (
     schema_migrations,
     skips,
 )
+from .stages import StageStore
 
 MIN_PREFIX = 6  # shortest id prefix get_document accepts
 _MAX_SHOWN = 100  # most matches an ambiguous prefix reports
