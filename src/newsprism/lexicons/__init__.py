@@ -7,6 +7,11 @@
     outlets.yaml      outlet names, domains, signatures and countries
     languages.yaml    function words for a cheap language guess
     paragraphs.yaml   words after which a paragraph cannot end (for joining broken paragraphs)
+    times*.yaml       time expression patterns, holidays, number and unit words, tense cues (times stage)
+    entities.yaml     titles and roles, organisation cue words, demonyms, capitals for metonymy (entities)
+    names.yaml        honorifics, name particles, given-name equivalences, org suffixes (entity linking)
+    places.yaml       country variants, region abbreviations, regions, resolution weights (places)
+    admin1.tsv        GeoNames first-level regions; admin2.tsv: US counties (see scripts/build_admin1.py)
 """
 
 from __future__ import annotations

@@ -1,0 +1,91 @@
+"""Place mentions from a spaCy Doc, for the places benchmark and tests (and for the entities stage to reuse
+or drop): the named entities a place resolver should look at.
+
+    place_mentions_from_doc(nlp(body), "doc-1")   # [Mention(type="place", ...), Mention(type="group", ...)]
+
+Entities labelled GPE, LOC or FAC are places. The small English model also labels some places NORP, ORG
+or PERSON ("Culiacan" NORP, "Sonora" ORG), so an entity with one of those labels is a place too when the
+gazetteer gives strong evidence: its text is the own name (not an alternate name) of a country, a
+first-level region, a continent, named region or landmark (or a variant from ``lexicons/places.yaml``:
+"DPRK", "Holy See"), or a city of at least ``maybe_place_min_population`` people, or it is written with a
+region right after it ("Culiacan, Sonora").
+NORP entities that are nationality adjectives ("Mexican") become ``group`` mentions, which the places
+stage reads as weak evidence of the article's country.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Mention
+from .gazetteer import Gazetteer, gazetteer
+from .resolve import qualifier_after
+
+STAGE = "geo-mentions@1"
+_STRONG_FEATURES = ("country", "admin1", "continent", "region", "landmark")
+_CURATED = ("country", "continent", "region")  # their alternate names come from places.yaml, not GeoNames
+
+
+def strong_place(text: str, gaz: Gazetteer) -> bool:
+    """True when ``text`` is a place's own name with little doubt (see the module docstring)."""
+    if not text[:1].isupper():
+        return False
+    floor = gaz.lexicon.get("maybe_place_min_population", 100000)
+    for match in gaz.candidates(text):
+        entry = match.entry
+        if match.how == "demonym":
+            continue
+        if entry.feature in _CURATED and match.how == "alias":  # curated variants: "DPRK", "Holy See"
+            return True
+        if match.how not in ("name", "abbreviation"):
+            continue
+        if entry.feature in _STRONG_FEATURES or (entry.feature == "city" and entry.population >= floor):
+            return True
+    return False
+
+
+def is_demonym(text: str, gaz: Gazetteer) -> bool:
+    return any(m.how == "demonym" for m in gaz.candidates(text))
+
+
+def place_mentions_from_doc(doc: Any, document_id: str, gaz: Gazetteer | None = None) -> list[Mention]:
+    """Mentions of places (and nationality groups) among ``doc.ents``, ids "m1", "m2", ... in body order."""
+    gaz = gaz or gazetteer()
+    labels = gaz.lexicon.get("mention_labels") or {}
+    place_labels = set(labels.get("place", ()))
+    maybe_labels = set(labels.get("maybe_place", ()))
+    group_labels = set(labels.get("group", ()))
+    body = doc.text
+    found: list[tuple[int, int, str, str, str, str]] = []
+    for ent in doc.ents:
+        text, label = ent.text, ent.label_
+        if not text.strip():
+            continue
+        if label in place_labels:
+            found.append((ent.start_char, ent.end_char, text, "place", label, f"{label} entity"))
+        elif label in maybe_labels and strong_place(text, gaz):
+            found.append(
+                (ent.start_char, ent.end_char, text, "place", label, f"{label} entity, gazetteer name")
+            )
+        elif label in maybe_labels and gaz.candidates(text) and qualifier_after(body, ent.end_char, gaz):
+            found.append(
+                (ent.start_char, ent.end_char, text, "place", label, f"{label} entity, region beside")
+            )
+        elif label in group_labels and is_demonym(text, gaz):
+            found.append((ent.start_char, ent.end_char, text, "group", label, "nationality adjective"))
+    found.sort()
+    return [
+        Mention(
+            document=document_id,
+            id=f"m{i}",
+            start=start,
+            end=end,
+            text=text,
+            type=kind,
+            name=text,
+            label=label,
+            reason=reason,
+            stage=STAGE,
+        )
+        for i, (start, end, text, kind, label, reason) in enumerate(found, 1)
+    ]

@@ -1,0 +1,360 @@
+"""Resolving place names to gazetteer entries, with the article's context and population priors.
+
+    resolve_name("Juarez", context_countries=["MX"])              # one name, for the entity linker
+    resolve_spans(body, [(start, end, text), ...])                # every place mention of one article
+
+A candidate's score is in log10-population units (``lexicons/places.yaml``, ``weights``)::
+
+    score = log10(population) + kind bonus (country, admin1) + capital bonus - match penalty (alias,
+            abbreviation, demonym) + min(context boosts, cap)
+
+The context boosts are: the candidate's country is named elsewhere in the article (more if it is the most
+named one), its admin1 region is, and the text qualifies the name right beside it ("Bogota, N.J.",
+"Paris, Texas"). Their sum is capped, so context alone can lift a place over a namesake a few times bigger
+but never over a famous city a thousand times bigger: Bogotá stays Bogotá in an article about New Jersey
+unless "Bogota, N.J." is written. A qualifier the winner contradicts becomes a note ("written with Sonora,
+but Culiacán is in Sinaloa (MX)").
+
+``resolve_spans`` works in two passes: each distinct name is first resolved with its qualifier only; the
+confident first-pass winners make the article's context (countries and admin1 regions, each counted once
+per mention, leaving out the name being resolved), and every name is resolved again with it. One name gets
+one reading per article.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer, Match, fold, gazetteer
+
+_PENALTY_KEY = {
+    "alias": "alias_penalty",
+    "abbreviation": "abbreviation_penalty",
+    "demonym": "demonym_penalty",
+}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A name resolved to a gazetteer entry: the fields of a ``Place`` record, plus the evidence."""
+
+    name: str
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    feature: str
+    population: int | None
+    confidence: float
+    reason: str
+    notes: tuple[str, ...] = ()
+    score: float = 0.0
+    entry: Entry | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass
+class Context:
+    """What the rest of the article says about where things are: weights by country and admin1 code."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)
+
+    def dominant(self) -> str | None:
+        if not self.countries:
+            return None
+        (top, count), *rest = self.countries.most_common(2) + [(None, 0)]
+        return top if count > rest[0][1] else None
+
+    def without(self, other: Context) -> Context:
+        return Context(self.countries - other.countries, self.admin1 - other.admin1)
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A region written right beside a name: "Sonora" in "Culiacan, Sonora"."""
+
+    text: str
+    entries: tuple[Entry, ...]
+
+    def contains(self, entry: Entry) -> bool:
+        return any(q.contains(entry) for q in self.entries)
+
+
+# ---------------------------------------------------------------------------------------------- scoring
+
+
+def _weights(gaz: Gazetteer) -> dict:
+    return gaz.lexicon["weights"]
+
+
+def prior(entry: Entry, weights: Mapping) -> float:
+    """The score of an entry before any context: population, kind and capital."""
+    if entry.feature in ("continent", "region", "landmark"):
+        return float(weights["region_score"])
+    score = math.log10(max(entry.population or 0, weights["min_population"]))
+    score += weights["kind_bonus"].get(entry.feature, 0.0)
+    if entry.capital:
+        score += weights["capital_bonus"]
+    return score
+
+
+def _score(
+    match: Match, ctx: Context, qualifier: Qualifier | None, weights: Mapping, want: str | None, bonus: float
+) -> tuple[float, list[str]]:
+    entry = match.entry
+    score = prior(entry, weights) - weights.get(_PENALTY_KEY.get(match.how, ""), 0.0)
+    if want and entry.feature == want:
+        score += bonus
+    boost, why = 0.0, []
+    if entry.country and ctx.countries.get(entry.country, 0) > 0:
+        boost += weights["context_country"]
+        if ctx.dominant() == entry.country:
+            boost += weights["context_dominant"]
+        why.append(f"context {entry.country}")
+    if entry.admin1_code and ctx.admin1.get(entry.admin1_code, 0) > 0:
+        boost += weights["context_admin1"]
+        why.append(f"context {entry.admin1}")
+    score += min(boost, weights["max_context_boost"])
+    if qualifier is not None:
+        if qualifier.contains(entry):
+            score += weights["qualifier"]
+            why.append(f"written with {qualifier.text!r}")
+        elif entry.feature == "city":
+            score -= weights["qualifier_mismatch"]
+    return score, why
+
+
+def _strip_generic(text: str, gaz: Gazetteer) -> tuple[str, str | None]:
+    """("Sinaloa", "admin1") for "Sinaloa state"; (text, None) when no generic word is written."""
+    generic = gaz.lexicon.get("generic_words") or {}
+    key = fold(text)
+    for word, kind in (generic.get("suffix") or {}).items():
+        if key.endswith(" " + word) and len(key) > len(word) + 2:
+            return text[: len(text.rstrip()) - len(word)].rstrip(" ,"), kind
+    for word, kind in (generic.get("prefix") or {}).items():
+        if key.startswith(word + " ") and len(key) > len(word) + 2:
+            cut = len(text) - len(text.lstrip())
+            lowered = text.lower()
+            at = lowered.find(word.split()[-1], cut)
+            return text[at + len(word.split()[-1]) :].strip(), kind
+    return text, None
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def candidates(text: str, gaz: Gazetteer) -> tuple[list[Match], str | None]:
+    """The candidates for a written name and the kind a generic word asks for ("Sinaloa state")."""
+    text = _POSSESSIVE.sub("", text.strip())
+    found = gaz.candidates(text)
+    if found:
+        return found, None
+    stripped, want = _strip_generic(text, gaz)
+    if want and stripped:
+        return gaz.candidates(stripped), want
+    return [], None
+
+
+def choose(
+    text: str,
+    gaz: Gazetteer,
+    ctx: Context | None = None,
+    qualifier: Qualifier | None = None,
+) -> Resolution | None:
+    """The best entry for ``text`` given the article's context and a qualifier written beside it."""
+    found, want = candidates(text, gaz)
+    if not found:
+        return None
+    weights = _weights(gaz)
+    bonus = (gaz.lexicon.get("generic_words") or {}).get("kind_bonus", 0.0)
+    ctx = ctx or Context()
+    scored = sorted(
+        ((*_score(m, ctx, qualifier, weights, want, bonus), m) for m in found),
+        key=lambda t: (-t[0], -(t[2].entry.population or 0), t[2].entry.key),
+    )
+    best_score, why, best = scored[0]
+    if best_score < weights.get("min_score", float("-inf")):
+        return None
+    top = max(s for s, _, _ in scored)
+    total = sum(10 ** (s - top) for s, _, _ in scored)
+    confidence = round(1.0 / total, 3)
+    entry = best.entry
+    return Resolution(
+        name=entry.name,
+        geonames_id=entry.geonames_id,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country,
+        admin1=entry.admin1 if entry.feature != "admin1" else entry.name,
+        feature=entry.feature,
+        population=entry.population or None,
+        confidence=confidence,
+        reason=_reason(text, best, scored, why),
+        notes=_notes(entry, qualifier, gaz),
+        score=round(best_score, 3),
+        entry=entry,
+    )
+
+
+def _reason(text: str, best: Match, scored: list, why: list[str]) -> str:
+    entry = best.entry
+    n = len(scored)
+    parts = [f"{entry.feature} by {best.how}"]
+    if n == 1:
+        parts.append(f"only candidate for {text!r}")
+    else:
+        largest = max(scored, key=lambda t: t[2].entry.population or 0)[2] is best
+        parts.append(f"{'largest' if largest else 'best'} of {n} {text!r}")
+    parts.extend(why)
+    return "; ".join(parts)
+
+
+def _notes(entry: Entry, qualifier: Qualifier | None, gaz: Gazetteer) -> tuple[str, ...]:
+    if qualifier is None or entry.feature != "city" or qualifier.contains(entry):
+        return ()
+    where = entry.admin1 or (gaz.country(entry.country).name if gaz.country(entry.country or "") else "")
+    where = where or entry.country or "?"
+    return (f"written with {qualifier.text}, but {entry.name} is in {where} ({entry.country})",)
+
+
+# ---------------------------------------------------------------------------------------------- qualifiers
+
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_ENUMERATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[A-Z]")
+
+
+def qualifier_after(body: str, end: int, gaz: Gazetteer) -> Qualifier | None:
+    """The country or admin1 region written as ", Region" right after ``end`` ("Paris, Texas"), unless it
+    is one item of a list ("Sonora, Sinaloa and Chihuahua")."""
+    comma = _COMMA.match(body, end)
+    if comma is None:
+        return None
+    start = comma.end()
+    tail = body[start : start + 48]
+    words = tail.split()
+    for n in range(min(4, len(words)), 0, -1):
+        written = " ".join(words[:n]).rstrip(",;:)!?\"'”’")
+        if not written or not written[0].isupper():
+            continue
+        for form in dict.fromkeys((written, written.rstrip("."))):
+            entries = gaz.qualifier(form)
+            if entries:
+                after = start + tail.find(form) + len(form)
+                if _ENUMERATION.match(body[after : after + 40]) or not _ends_phrase(body, after, gaz):
+                    return None
+                return Qualifier(form, entries)
+    return None
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _ends_phrase(body: str, at: int, gaz: Gazetteer) -> bool:
+    """True when the qualifier ending at ``at`` ends the place phrase: punctuation, a line break or the end
+    of the text follows, or one of the ``qualifier_followers`` words."""
+    rest = body[at : at + 24].lstrip(" \t")
+    if not rest or not rest[0].isalnum():
+        return True
+    word = _WORD.match(rest)
+    return bool(word) and word.group(0) in _followers(gaz)
+
+
+def _followers(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(gaz.lexicon.get("qualifier_followers") or ())
+
+
+def split_written_qualifier(text: str, gaz: Gazetteer) -> tuple[str, Qualifier | None]:
+    """("Culiacan", Qualifier(Sonora)) for a name written "Culiacan, Sonora" in one mention."""
+    if "," not in text:
+        return text, None
+    head, _, tail = text.partition(",")
+    tail = tail.strip()
+    entries = gaz.qualifier(tail) if tail else ()
+    if head.strip() and entries:
+        return head.strip(), Qualifier(tail, entries)
+    return text, None
+
+
+# ---------------------------------------------------------------------------------------------- documents
+
+
+def _context_of(resolution: Resolution | None, min_confidence: float) -> Context:
+    ctx = Context()
+    if resolution is None or resolution.entry is None or resolution.confidence < min_confidence:
+        return ctx
+    entry = resolution.entry
+    if entry.country:
+        ctx.countries[entry.country] += 1
+    elif entry.countries and len(entry.countries) == 1:
+        ctx.countries[entry.countries[0]] += 1
+    if entry.admin1_code:
+        ctx.admin1[entry.admin1_code] += 1
+    return ctx
+
+
+def _as_context(countries: Mapping[str, float] | Iterable[str], gaz: Gazetteer) -> Counter:
+    out: Counter = Counter()
+    items = countries.items() if isinstance(countries, Mapping) else ((c, 1) for c in countries)
+    for text, weight in items:
+        found = gaz.find_country(text)
+        if found is not None and found.country:
+            out[found.country] += weight
+    return out
+
+
+def resolve_spans(
+    body: str,
+    spans: Sequence[tuple[int, int, str]],
+    context_countries: Mapping[str, float] | Iterable[str] = (),
+    gaz: Gazetteer | None = None,
+) -> list[Resolution | None]:
+    """Resolve the place mentions of one article: ``spans`` are (start, end, name to look up), the name
+    usually ``body[start:end]``. ``context_countries`` adds countries known otherwise (demonyms, the
+    outlet's country), by ISO code or name. One result per span, None where nothing matches."""
+    gaz = gaz or gazetteer()
+    weights = _weights(gaz)
+    min_conf = weights["min_confidence_context"]
+    prepared = []
+    for start, end, text in spans:
+        name, qualifier = split_written_qualifier(text, gaz)
+        if qualifier is None:
+            qualifier = qualifier_after(body, end, gaz)
+        prepared.append((fold(name), name, qualifier))
+    readings = {(key, q.text if q else None): (name, q) for key, name, q in prepared}
+    first = {k: choose(name, gaz, None, q) for k, (name, q) in readings.items()}
+    total = Context(countries=_as_context(context_countries, gaz))
+    own: dict[str, Context] = {}
+    for key, _name, q in prepared:
+        part = _context_of(first[(key, q.text if q else None)], min_conf)
+        total.countries.update(part.countries)
+        total.admin1.update(part.admin1)
+        mine = own.setdefault(key, Context())
+        mine.countries.update(part.countries)
+        mine.admin1.update(part.admin1)
+    second = {
+        k: choose(name, gaz, total.without(own.get(k[0], Context())), q) for k, (name, q) in readings.items()
+    }
+    return [second[(key, q.text if q else None)] for key, _name, q in prepared]
+
+
+def resolve_name(
+    name: str,
+    context_countries: Iterable[str] | Mapping[str, float] = (),
+    context_admin1: Iterable[str] = (),
+) -> Resolution | None:
+    """Resolve one name on its own, for callers without an article (the cross-document entity linker).
+    ``context_countries`` are ISO codes or names, ``context_admin1`` GeoNames admin1 codes ("MX.25") or
+    names ("Sinaloa", "N.J."). "Culiacan, Sonora" is read as a name with a qualifier."""
+    gaz = gazetteer()
+    ctx = Context(countries=_as_context(context_countries, gaz))
+    for text in context_admin1:
+        region = gaz.find_admin1(text)
+        if region is not None:
+            ctx.admin1[region.admin1_code] += 1
+    head, qualifier = split_written_qualifier(name, gaz)
+    return choose(head, gaz, ctx, qualifier)

@@ -1,0 +1,82 @@
+"""Stage ``places``: resolve the article's place mentions to GeoNames entries, offline.
+
+    run(article, None, StageContext(results={"entities": mentions}))  -> [Place, ...]
+
+It reads the ``entities`` stage's mentions: those of type ``place`` (outside reader comments) are resolved
+together by ``newsprism.geo.resolve.resolve_spans``, so that each is read in the light of the others (the
+countries and regions the article names, "Culiacan, Sonora" written side by side); ``group`` mentions that
+are nationality adjectives ("Mexican") add weak evidence of the article's country. A mention nothing in the
+gazetteer matches gets no Place. Each Place keeps the mention's span, the winner's GeoNames fields, a
+confidence (the winner's share of the candidates' weight, times the mention's confidence), a reason, and
+notes where the text contradicts the gazetteer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ..geo.gazetteer import gazetteer
+from ..geo.resolve import resolve_spans
+from ..records import Article, Mention, Place
+from .registry import StageContext
+
+NAME = "places"
+VERSION = 1
+TAG = f"{NAME}@{VERSION}"
+DEMONYM_WEIGHT = 0.5  # a "Mexican" counts half as much as a "Mexico" towards the article's countries
+
+
+def _demonym_countries(mentions: list[Mention]) -> Counter:
+    gaz = gazetteer()
+    counts: Counter = Counter()
+    for m in mentions:
+        if m.type != "group" or m.in_comment:
+            continue
+        for match in gaz.candidates(m.text):
+            if match.how == "demonym" and match.entry.feature == "country" and match.entry.country:
+                counts[match.entry.country] += DEMONYM_WEIGHT
+                break
+    return counts
+
+
+def run(article: Article, doc: Any, ctx: StageContext) -> list[Place]:
+    mentions: list[Mention] = list(ctx.results.get("entities") or ())
+    body = article.body
+    places = [
+        m
+        for m in mentions
+        if m.type == "place" and not m.in_comment and 0 <= m.start < m.end and body[m.start : m.end] == m.text
+    ]
+    if not places:
+        return []
+    spans = [(m.start, m.end, m.name or m.text) for m in places]
+    resolutions = resolve_spans(body, spans, context_countries=_demonym_countries(mentions))
+    out: list[Place] = []
+    for m, r in zip(places, resolutions, strict=True):
+        if r is None and m.name and m.name != m.text:  # the fuller name found nothing: try the words written
+            r = resolve_spans(body, [(m.start, m.end, m.text)])[0]
+        if r is None:
+            continue
+        out.append(
+            Place(
+                document=article.id,
+                mention=m.id,
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                name=r.name,
+                geonames_id=r.geonames_id,
+                lat=r.lat,
+                lon=r.lon,
+                country=r.country,
+                admin1=r.admin1,
+                feature=r.feature,
+                population=r.population,
+                notes=r.notes,
+                confidence=round(r.confidence * m.confidence, 3),
+                reason=r.reason,
+                stage=TAG,
+            )
+        )
+    return out

@@ -1,0 +1,182 @@
+"""Resolving names: population priors, bounded context, qualifiers and the notes on contradictions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsprism.geo import resolve_name, resolve_spans
+from newsprism.geo.gazetteer import Entry, Match, gazetteer
+from newsprism.geo.resolve import Context, Qualifier, _score, prior, qualifier_after
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+def spans_of(body: str, *names: str) -> list[tuple[int, int, str]]:
+    pattern = "|".join(re.escape(n) for n in names)
+    return [(m.start(), m.end(), m.group()) for m in re.finditer(pattern, body)]
+
+
+# ---------------------------------------------------------------------------------------------- one name
+
+
+def test_the_biggest_namesake_wins_without_context():
+    paris = resolve_name("Paris")
+    assert (paris.country, paris.feature) == ("FR", "city")
+    assert paris.geonames_id == 2988507
+    assert "largest of" in paris.reason
+
+
+def test_a_famous_city_survives_a_context_pointing_at_a_small_namesake():
+    # an article about New Jersey still means Bogotá when it writes "Bogota" on its own
+    bogota = resolve_name("Bogota", context_countries=["US"], context_admin1=["N.J."])
+    assert bogota.country == "CO"
+
+
+def test_a_written_qualifier_beats_size():
+    bogota = resolve_name("Bogota, N.J.")
+    assert (bogota.country, bogota.admin1) == ("US", "New Jersey")
+    assert bogota.confidence > 0.9
+    paris = resolve_name("Paris, Texas")
+    assert (paris.country, paris.admin1) == ("US", "Texas")
+
+
+def test_context_lifts_a_namesake_a_few_hundred_times_smaller():
+    assert resolve_name("London").country == "GB"
+    london = resolve_name("London", context_countries=["Canada"], context_admin1=["Ontario"])
+    assert (london.country, london.admin1) == ("CA", "Ontario")
+    assert "context Ontario" in london.reason
+
+
+def test_context_boost_is_capped(gaz):
+    weights = gaz.lexicon["weights"]
+    small = Entry(
+        key="gn:1",
+        name="X",
+        feature="city",
+        country="US",
+        admin1_code="US.NJ",
+        admin1="New Jersey",
+        population=1000,
+    )
+    ctx = Context()
+    ctx.countries["US"] += 5
+    ctx.admin1["US.NJ"] += 5
+    score, why = _score(Match(small, "name"), ctx, None, weights, None, 0.0)
+    assert score == pytest.approx(prior(small, weights) + weights["max_context_boost"])
+    assert why == ["context US", "context New Jersey"]
+
+
+def test_accents_case_and_alternate_names():
+    assert resolve_name("CULIACAN").name == "Culiacán"
+    juarez = resolve_name("Juarez", context_countries=["MX"])
+    assert (juarez.name, juarez.admin1) == ("Ciudad Juárez", "Chihuahua")
+    assert "alias" in juarez.reason
+
+
+def test_generic_words_around_a_name():
+    state = resolve_name("Sinaloa state")
+    assert (state.feature, state.name) == ("admin1", "Sinaloa")
+    assert resolve_name("Republic of Armenia").country == "AM"
+
+
+def test_countries_regions_and_landmarks():
+    us = resolve_name("U.S.")
+    assert (us.feature, us.country, us.geonames_id) == ("country", "US", 6252001)
+    assert us.lat is not None and us.lon is not None
+    latin = resolve_name("Latin America")
+    assert latin.feature == "region" and latin.geonames_id is None
+    assert resolve_name("the Middle East").feature == "region"
+    white_house = resolve_name("White House")
+    assert (white_house.feature, white_house.country) == ("landmark", "US")
+
+
+def test_unknown_names_resolve_to_nothing():
+    assert resolve_name("Xyzzyville") is None
+    assert resolve_name("") is None
+
+
+def test_resolutions_carry_their_evidence():
+    r = resolve_name("Cuernavaca")
+    assert 0 < r.confidence <= 1 and r.reason and r.population and r.feature == "city"
+    assert r.admin1 == "Morelos" and r.country == "MX"
+
+
+# ---------------------------------------------------------------------------------------------- qualifiers
+
+
+def test_qualifier_after_a_comma(gaz):
+    body = "a raid in Culiacan, Sonora, last month"
+    q = qualifier_after(body, body.index(","), gaz)
+    assert isinstance(q, Qualifier) and q.text == "Sonora"
+    assert [e.admin1_code for e in q.entries] == ["MX.26"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "governors of Sonora, Sinaloa and Chihuahua met",  # a list, not a qualifier
+        "killed in Cuernavaca, U.S. Ambassador Carlos Pascual said",  # the next clause
+        "Mexico, Guatemala, Honduras",
+    ],
+)
+def test_no_qualifier_in_lists_and_clauses(gaz, body):
+    assert qualifier_after(body, body.index(","), gaz) is None
+
+
+# ---------------------------------------------------------------------------------------------- articles
+
+
+def test_contradiction_becomes_a_note():
+    body = "Gunmen attacked a convoy in Culiacan, Sonora, last month, officials in Mexico said."
+    spans = spans_of(body, "Culiacan", "Sonora", "Mexico")
+    culiacan, sonora, mexico = resolve_spans(body, spans)
+    assert (culiacan.name, culiacan.admin1, culiacan.country) == ("Culiacán", "Sinaloa", "MX")
+    assert culiacan.notes == ("written with Sonora, but Culiacán is in Sinaloa (MX)",)
+    assert (sonora.feature, sonora.country) == ("admin1", "MX")
+    assert (mexico.feature, mexico.country) == ("country", "MX")
+    assert sonora.notes == () and mexico.notes == ()
+
+
+def test_no_note_when_the_qualifier_agrees():
+    body = "Protesters marched in Culiacan, Sinaloa."
+    (culiacan,) = resolve_spans(body, spans_of(body, "Culiacan"))
+    assert culiacan.admin1 == "Sinaloa" and culiacan.notes == ()
+
+
+def test_a_qualifier_inside_one_mention():
+    body = "He lives in Bogota, N.J. now."
+    (bogota,) = resolve_spans(body, [(12, 24, "Bogota, N.J.")])
+    assert bogota.admin1 == "New Jersey"
+
+
+def test_article_context_is_shared_but_one_name_gets_one_reading():
+    body = (
+        "Ontario officials said London police were called. In Toronto, Ontario, the premier spoke. "
+        "London police later said the case was closed."
+    )
+    results = resolve_spans(body, spans_of(body, "Ontario", "London", "Toronto"))
+    londons = [
+        r
+        for (_, _, text), r in zip(spans_of(body, "Ontario", "London", "Toronto"), results)
+        if text == "London"
+    ]
+    assert len(londons) == 2 and all(r.country == "CA" and r.admin1 == "Ontario" for r in londons)
+
+
+def test_context_countries_given_from_outside():
+    body = "Troops arrived in Juarez."
+    (plain,) = resolve_spans(body, spans_of(body, "Juarez"))
+    (with_mx,) = resolve_spans(body, spans_of(body, "Juarez"), context_countries={"MX": 1})
+    assert plain.country == with_mx.country == "MX"
+    assert with_mx.score > plain.score
+
+
+def test_one_result_per_span_and_none_for_unknowns():
+    body = "From Xyzzyville to Paris."
+    results = resolve_spans(body, spans_of(body, "Xyzzyville", "Paris"))
+    assert results[0] is None and results[1].country == "FR"
