@@ -23,8 +23,8 @@ not looked at while writing them; its figures are the honest ones.
 Exit codes: 0 ok, 1 a floor was missed (with --check), 2 the gold set is missing.
 """
 
-from __future__ import annotations
-
+# (no ``from __future__ import annotations``: run_all.py loads this file without registering it in
+# sys.modules, which string annotations on the dataclasses below would need)
 import argparse
 import html
 import json
@@ -73,7 +73,7 @@ class Document:
     gold: list[Timex] = field(default_factory=list)
 
 
-_TEXT = re.compile(r"<TEXT>(.*)</TEXT>", re.S)
+_TEXT = re.compile(r"<TEXT>(.*)</TEXT>", re.DOTALL)
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _DCT = re.compile(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>')
@@ -244,7 +244,9 @@ def evaluate(limit: int | None = None, gold_dir: Path = GOLD) -> dict[str, objec
         "characters_per_second": chars / seconds if seconds else 0.0,
     }
     report["published_te3_test"] = ANCHORS
-    report["machine"] = f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}"
+    report["machine"] = (
+        f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}"
+    )
     return report
 
 
@@ -263,7 +265,16 @@ def check(result: dict[str, float], floors: dict[str, float]) -> list[str]:
 
 def print_table(report: dict) -> None:
     print(f"TimeML TIMEX3 tagging: TempEval-3 training data from {GOLD}")
-    head = ("relaxed P", "relaxed R", "relaxed F1", "strict F1", "type acc", "type F1", "value acc", "value F1")
+    head = (
+        "relaxed P",
+        "relaxed R",
+        "relaxed F1",
+        "strict F1",
+        "type acc",
+        "type F1",
+        "value acc",
+        "value F1",
+    )
     print(f"{'':<34} {'docs':>5} {'gold':>5} " + " ".join(f"{h:>10}" for h in head))
     keys = ("relaxed_precision", "relaxed_recall", "relaxed_f1", "strict_f1", "type_accuracy", "type_f1",
             "value_accuracy", "value_f1")  # fmt: skip
