@@ -145,4 +145,4 @@ def run(article: Article, doc, ctx) -> list[TimeRef]:
     return [replace(r, reason=r.reason + note) if r.anchor == "document_date" else r for r in refs]
 
 
-from .infer import infer_date  # noqa: E402  (infer imports tag from this module)
+from .infer import infer_date
