@@ -27,6 +27,7 @@ The cross-document records (made by ``link``):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -71,22 +72,31 @@ class _Record:
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
         """Rebuild a record from ``as_dict()`` output; unknown keys are ignored."""
-        hints = typing.get_type_hints(cls)
         kwargs: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.name not in data:
+        for name, is_tuple in _field_kinds(cls):
+            if name not in data:
                 continue
-            value = data[f.name]
-            nested = cls._nested.get(f.name)
+            value = data[name]
+            nested = cls._nested.get(name)
             if nested is not None and value is not None:
                 if isinstance(value, dict):
                     value = {k: nested.from_dict(v) for k, v in value.items()}
                 else:
                     value = tuple(nested.from_dict(v) for v in value)
-            elif isinstance(value, list) and str(hints.get(f.name, "")).startswith("tuple"):
+            elif is_tuple and isinstance(value, list):
                 value = tuple(value)
-            kwargs[f.name] = value
+            kwargs[name] = value
         return cls(**kwargs)
+
+
+@functools.cache
+def _field_kinds(cls: type) -> tuple[tuple[str, bool], ...]:
+    """Each field's name and whether its type is a tuple (resolving the hints once per class)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (f.name, str(hints.get(f.name, "")).startswith("tuple"))
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+    )
 
 
 @dataclass(frozen=True)

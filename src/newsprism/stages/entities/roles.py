@@ -19,7 +19,8 @@ NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUA
 
 
 def _span_fold(doc: Any, a: int, b: int) -> str:
-    return fold("".join(t.text_with_ws for t in doc[a:b]))
+    last = doc[b - 1]
+    return fold(text_of(doc)[doc[a].idx : last.idx + len(last)])
 
 
 def _title_ok(doc: Any, a: int, text: str, lex: Lexicon, lower_ok: bool) -> bool:

@@ -5,19 +5,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'", "´": "'"})
 _SPACES = re.compile(r"\s+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z][A-Z&]{1,5}$|^[A-Z][A-Z0-9]{1,4}$|^[A-Z]{2,}[a-z]?[A-Z]+$")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form: accents dropped, curly quotes straightened, whitespace collapsed."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _SPACES.sub(" ", text).strip().lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """The comparison key of a name: folded, without dots ("U.S." -> "us") or spaces around hyphens."""
     k = fold(text).replace(".", "")
