@@ -394,3 +394,14 @@ def test_a_name_fitting_too_many_entities_is_not_linked():
     result = resolve(docs, options=LinkOptions(max_parents=5))
     smith = entity_named(result, "Smith")
     assert smith.mentions == 1 and "ambiguous: Smith fits 6 entities (not linked)" in smith.evidence
+
+
+def test_a_capital_standing_for_its_government_is_not_an_organisation_named_after_it():
+    docs = docs_of(
+        ("d1", "A", [("Marlow Office", "org")]),
+        ("d2", "B", [("Marlow", "org", {"metonymy": True}), ("Marlow", "place")]),
+    )
+    result = resolve(docs)
+    assert not together(result, docs, "Marlow Office", "Marlow")
+    # the capital as an actor and the capital as a place are one name
+    assert len([e for e in result.entities if e.name == "Marlow"]) == 1

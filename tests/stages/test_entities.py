@@ -363,3 +363,14 @@ class TestSeeds:
         mexican = by_text(mentions, "Mexican")
         assert mexican and all(m.type == "group" and m.name == "Mexican" for m in mexican)
         assert entities.demonym_country(mexican[0].name) == "Mexico"
+
+
+def test_an_organisation_cut_before_its_complement_is_joined():
+    # the small model cuts these after "Office" / "Council" and labels the rest a place
+    ms = run(
+        "Funding rose, according to the Denver Office on Latin America, which tracks military aid. "
+        "The Chicago Office on Eastern Europe said the figures were wrong."
+    )
+    assert one(ms, "Denver Office on Latin America").type == "org"
+    assert one(ms, "Chicago Office on Eastern Europe").type == "org"
+    assert not by_text(ms, "Latin America") and not by_text(ms, "Eastern Europe")

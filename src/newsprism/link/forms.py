@@ -124,6 +124,10 @@ class FormIndex:
             doc = self.docs[document] = DocState(outlet, {}, [])
             for m in mentions:
                 type_ = m.type if m.type in TYPES else "other"
+                if m.metonymy and type_ == "org":
+                    # a capital standing for its government ("Washington said") is linked by its place
+                    # name, never as the short form of an organisation named after it ("Washington Office")
+                    type_ = "place"
                 surface = clean_surface(m.name or m.text, type_)
                 form = parse(surface, type_)
                 if not form.key or m.id in doc.mentions:
@@ -134,7 +138,7 @@ class FormIndex:
                     f = self.forms[form.id] = FormState(form)
                 nickname = clean_surface(m.nickname, "person") if m.nickname and type_ == "person" else None
                 doc.mentions[m.id] = (form.id, surface, m.role, nickname)
-                doc.raw.append([m.id, m.type, m.name or m.text, m.role, m.nickname])
+                doc.raw.append([m.id, type_, m.name or m.text, m.role, m.nickname])
                 self._count(f, document, m.id, outlet, surface, m.role, nickname, +1)
         changed: set[str] = set()
         deleted: set[str] = set()

@@ -42,6 +42,7 @@ class Lexicon:
     place_name_cues: frozenset[str]
     facility_cues: frozenset[str]
     org_when_complemented: frozenset[str]
+    org_joiners: frozenset[str]
     place_suffixes: tuple[str, ...]
     place_before: tuple[tuple[str, ...], ...]
     place_after: frozenset[str]
@@ -149,6 +150,7 @@ def get() -> Lexicon:
         place_name_cues=_folds(data.get("place_name_cues")),
         facility_cues=_folds(data.get("facility_cues")),
         org_when_complemented=_folds(data.get("org_when_complemented")),
+        org_joiners=_folds(data.get("org_joiners")),
         place_suffixes=tuple(fold(x) for x in data.get("place_suffixes") or ()),
         place_before=_phrases(data.get("place_before")),
         place_after=_folds(data.get("place_after")),

@@ -231,6 +231,16 @@ def model_spans(doc: Any, lex: Lexicon) -> list[Cand]:
             if all(t.is_space and t.text.count("\n") == 1 for t in gap) and len(gap) == 1:
                 out[-1].j = e.end
                 continue
+        if (
+            out
+            and out[-1].label == "ORG"
+            and e.label_ in ("ORG", "GPE", "LOC")
+            and e.start == out[-1].j + 1
+            and fold(doc[out[-1].j].text) in lex.org_joiners
+            and fold(doc[out[-1].j - 1].text) in lex.org_cues
+        ):
+            out[-1].j = e.end  # "Washington Office" on "Latin America": one organisation
+            continue
         out.append(Cand(e.start, e.end, e.label_, "model"))
     return out
 
