@@ -5,6 +5,7 @@
         run the stages in registry order; a stage reads the records of the stages before it
         write each document's records of each stage in one transaction
     then link the mentions across documents (incremental when only new documents arrived)
+    and group the same statement quoted in several documents (when quotes changed)
 
 Stages are pure; everything that touches the store is here. A stage that fails on one document is a bug on
 our side, not bad input: the document is counted as failed with a one-line message, its old records are
@@ -32,6 +33,7 @@ class AnalysisReport:
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (document, stage, message)
     entities: int | None = None  # entities after linking, None when linking did not run
     linked: str = ""  # "incremental", "rebuilt" or ""
+    quote_groups: int | None = None  # quotes in cross-document groups, None when grouping did not run
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -40,6 +42,7 @@ class AnalysisReport:
             "failed": len(self.failed),
             "entities": self.entities,
             "linked": self.linked,
+            "quote_groups": self.quote_groups,
         }
 
 
@@ -95,6 +98,10 @@ class Analysis:
             from .link.apply import link_entities
 
             report.entities, report.linked = link_entities(self.store, self.settings, changed=changed)
+        if link and changed & behind.get("quotes", set()):
+            from .link.quotes import regroup_quotes
+
+            report.quote_groups = regroup_quotes(self.store)
         return report
 
     def _with_docs(self, articles: list[Article], behind: dict[str, set[str]]) -> Iterator[tuple[Article, Any]]:
@@ -144,9 +151,23 @@ class Analysis:
 
 
 def _check_offsets(article: Article, records: list, stage: Stage) -> None:
-    body = article.body
+    """Every span a record carries (its own, a quote's cue and speaker) slices to its text, in the body or,
+    for a record with a ``comment`` position, in that reader comment's text."""
     for r in records:
-        if body[r.start : r.end] != r.text:
-            raise ValueError(f"record {r.id if hasattr(r, 'id') else ''} offsets [{r.start}:{r.end}] do not slice to {r.text!r}")
+        comment = getattr(r, "comment", None)
+        if comment is None:
+            text = article.body
+        elif 1 <= comment <= len(article.comments):
+            text = article.comments[comment - 1].text
+        else:
+            raise ValueError(f"record {getattr(r, 'id', '')} names comment {comment}, which the article does not have")
+        spans = [r, getattr(r, "cue", None), getattr(r, "speaker", None)]
+        for span in spans:
+            if span is None or getattr(span, "start", None) is None:
+                continue
+            if text[span.start : span.end] != span.text:
+                raise ValueError(
+                    f"record {getattr(r, 'id', '')} offsets [{span.start}:{span.end}] do not slice to {span.text!r}"
+                )
         if r.stage != stage.tag:
             raise ValueError(f"record says stage {r.stage!r}, the registry {stage.tag!r}")

@@ -18,6 +18,8 @@ The stage records (one list per document and stage; ``body[start:end] == text`` 
     TimeRef      a time expression normalised to a TIMEX3 value (stage ``times``)
     Mention      a name, title or description of a person, organisation, place or group (stage ``entities``)
     Place        a place mention resolved to a GeoNames entry (stage ``places``)
+    Quote        a statement with its content, cue and Speaker (stage ``quotes``); a quote inside a reader
+                 comment carries the comment's position and offsets into the comment's text instead
 
 The cross-document records (made by ``link``):
 
@@ -63,8 +65,10 @@ def _to_json(value: Any) -> Any:
 class _Record:
     """Mixin giving as_dict()/from_dict() to the frozen dataclasses below."""
 
-    # fields holding nested records, by name -> record class (filled in per subclass)
+    # fields holding nested records, by name -> record class (filled in per subclass): a tuple of records
+    # or a {key: record} dict in ``_nested``, a single record (or None) in ``_single``
     _nested: ClassVar[dict[str, type]] = {}
+    _single: ClassVar[dict[str, type]] = {}
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: _to_json(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
@@ -78,7 +82,10 @@ class _Record:
                 continue
             value = data[name]
             nested = cls._nested.get(name)
-            if nested is not None and value is not None:
+            single = cls._single.get(name)
+            if single is not None and isinstance(value, dict):
+                value = single.from_dict(value)
+            elif nested is not None and value is not None:
                 if isinstance(value, dict):
                     value = {k: nested.from_dict(v) for k, v in value.items()}
                 else:
@@ -283,7 +290,59 @@ class Entity(_Record):
     admin1: str | None = None
 
 
-STAGE_RECORDS: dict[str, type] = {"times": TimeRef, "entities": Mention, "places": Place}
+@dataclass(frozen=True)
+class Speaker(_Record):
+    """Who a statement is attributed to, as written at the quote, and what it was resolved to.
+
+    ``start``/``end``/``text`` are the words naming the source where the quote is ("he", "the
+    undersecretary", "a senior U.S. official who spoke on the condition of anonymity"); they are ``None``
+    when the source is not written near the quote (a quote continuing an earlier speaker's turn).
+    ``mention`` is the id of the ``entities`` Mention the source resolves to (the cross-document entity
+    is that mention's entity); ``resolution`` says how ("pronoun 'he' -> m12: nearest person before").
+    """
+
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    mention: str | None = None
+    name: str | None = None  # the mention's name in the article
+    type: str | None = None  # person, org, group, ... (of the mention, or guessed for unnamed sources)
+    role: str | None = None  # the speaker's title or role at this quote: "Secretary of State"
+    anonymous: bool = False
+    description: str | None = None  # for anonymous and vague sources, the description as written
+    resolution: str = ""
+
+
+@dataclass(frozen=True)
+class Quote(_Record):
+    """A statement attributed to a source: a direct quote, reported speech, a mix, or a quoted post.
+
+    ``start``/``end``/``text`` are the content. When ``comment`` is set, the quote is inside that reader
+    comment (its 1-based ``position``) and every offset, the cue's and the speaker's included, is into the
+    comment's text, not the body; such quotes are never the outlet's.
+    """
+
+    document: str
+    id: str  # "q1", "q2", ... in order
+    start: int
+    end: int
+    text: str
+    kind: str  # direct, indirect, mixed, post
+    cue: Span | None = None
+    speaker: Speaker | None = None
+    comment: int | None = None
+    confidence: float = 1.0
+    reason: str = ""
+    stage: str = "quotes@1"
+
+    _single: ClassVar[dict[str, type]] = {"cue": Span, "speaker": Speaker}
+
+    @property
+    def in_comment(self) -> bool:
+        return self.comment is not None
+
+
+STAGE_RECORDS: dict[str, type] = {"times": TimeRef, "entities": Mention, "places": Place, "quotes": Quote}
 
 __all__ = [
     "FIELD_SOURCES",
@@ -295,7 +354,9 @@ __all__ = [
     "Mention",
     "Place",
     "Provenance",
+    "Quote",
     "Removed",
     "Span",
+    "Speaker",
     "TimeRef",
 ]

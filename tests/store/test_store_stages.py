@@ -10,7 +10,6 @@ from newsprism.errors import NotFound
 from newsprism.records import Entity, Mention, TimeRef
 
 
-
 def _time(doc: str, i: int, start: int, text: str, value: str) -> dict:
     return TimeRef(doc, f"t{i}", start, start + len(text), text, "DATE", value, anchor="document_date").as_dict()
 
@@ -102,3 +101,23 @@ def test_time_records_round_trip_unchanged(store, make_article, records):
     store.write_stage_records(doc.id, "times", 1, "", [r.as_dict() for r in refs])
     stored = [TimeRef.from_dict(r) for _, rows in store.stage_records("times", [doc.id]) for r in rows]
     assert stored == refs
+
+
+def test_record_groups_replace_per_kind(store, make_article):
+    a, b = make_article("c" * 16), make_article("d" * 16)
+    store.write_document(a, raw=b"a")
+    store.write_document(b, raw=b"b")
+    members = [
+        (a.id, "q1", "g-1", "same", {"members": 2, "reference": {"document": a.id, "record": "q1"}}),
+        (b.id, "q4", "g-1", "cut", {"members": 2, "missing": ["très", "armed"]}),
+    ]
+    assert store.write_groups("quotes", members) == 2
+    store.write_groups("figures", [(a.id, "f1", "g-9", "agree", {})])
+    got = store.groups("quotes")
+    assert got[(b.id, "q4")] == {"group": "g-1", "status": "cut", "members": 2, "missing": ["très", "armed"]}
+    assert set(store.groups("quotes", [a.id])) == {(a.id, "q1")}
+    assert set(store.groups("quotes", group="g-1")) == {(a.id, "q1"), (b.id, "q4")}
+    # replacing one kind leaves the others
+    store.write_groups("quotes", [])
+    assert store.groups("quotes") == {}
+    assert set(store.groups("figures")) == {(a.id, "f1")}

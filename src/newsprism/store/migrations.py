@@ -241,9 +241,32 @@ def _v2_stages(conn: Connection) -> None:
         md.tables[name].create(conn, checkfirst=False)
 
 
+def _v3_groups(conn: Connection) -> None:
+    """Cross-document groups of stage records (the same statement quoted by several outlets, later figures)."""
+    md = MetaData()
+
+    def key() -> Text:
+        return Text().with_variant(Text(collation="C"), "postgresql")
+
+    Table("documents", md, Column("id", key(), primary_key=True))
+    Table(
+        "record_groups",
+        md,
+        Column("kind", key(), primary_key=True),
+        Column("document", key(), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, nullable=False),
+        Column("record", key(), primary_key=True),
+        Column("grp", key(), nullable=False),
+        Column("status", key(), nullable=False),
+        Column("data", Text, nullable=False),
+        Index("ix_record_groups_grp", "kind", "grp"),
+    )
+    md.tables["record_groups"].create(conn, checkfirst=False)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _v1_initial),
     Migration(2, "stages", _v2_stages),
+    Migration(3, "groups", _v3_groups),
 )
 LATEST = MIGRATIONS[-1].version
 

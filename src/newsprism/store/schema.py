@@ -22,6 +22,7 @@ Conventions, identical on both engines so that a store's content round-trips byt
                ├─ stage_runs (document, stage)      which stage version ran on it, with which model
                ├─ stage_records (document, stage, seq)  the stage's records as JSON, with their offsets
                └─ entity_mentions (document, mention)   which entity each mention was linked to
+               └─ record_groups (kind, document, record)  cross-document groups of records (quotes, ...)
     entities                                        cross-document entities (Entity.as_dict() in data)
     link_state (name)                               the linker's index, so new documents link incrementally
     corrections                                     user merges, splits and aliases, replayed on every link
@@ -253,6 +254,18 @@ corrections = Table(
     sqlite_autoincrement=True,
 )
 
+record_groups = Table(
+    "record_groups",
+    metadata,
+    Column("kind", key_type(), primary_key=True),  # "quotes", later "figures", "claims"
+    _doc_fk(primary_key=True),
+    Column("record", key_type(), primary_key=True),  # the record's id inside its document ("q3")
+    Column("grp", key_type(), nullable=False),
+    Column("status", key_type(), nullable=False),  # per kind: for quotes "same", "cut", "changed", "single"
+    Column("data", Text, nullable=False),  # JSON: what the grouping says about this member
+    Index("ix_record_groups_grp", "kind", "grp"),
+)
+
 # Tables holding one document's data, children after their parent (insert order).
 DOCUMENT_TABLES = (documents, comments, removed, links, raw, minhash, minhash_bands, outlet_lines)
 
@@ -271,6 +284,7 @@ __all__ = [
     "minhash_bands",
     "outlet_lines",
     "raw",
+    "record_groups",
     "removed",
     "runs",
     "schema_migrations",

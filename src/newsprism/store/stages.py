@@ -7,6 +7,7 @@ Mixed into ``Store`` (``base.py``); every method is one short transaction, like 
   old version or fully at the new one, and a rerun picks up the documents still behind.
 - ``write_links`` replaces the entity table and the mention→entity links, with the linker's state, in one
   transaction: a reader sees the previous linking or the new one, never half of each.
+- ``write_groups`` replaces every cross-document group of one record kind in one transaction.
 - corrections are appended, never edited; undoing one marks it ``undone`` and keeps it.
 """
 
@@ -25,6 +26,7 @@ from .schema import (
     entities,
     entity_mentions,
     link_state,
+    record_groups,
     stage_records,
     stage_runs,
 )
@@ -209,6 +211,36 @@ class StageStore:
             query = query.where(entity_mentions.c.document.in_(list(doc_ids)))
         with self._read("reading entity links") as conn:
             return [tuple(r) for r in conn.execute(query.order_by(entity_mentions.c.document, entity_mentions.c.mention))]
+
+    # -- cross-document groups of records ------------------------------------------------------------------
+
+    def write_groups(self, kind: str, members: Iterable[tuple[str, str, str, str, dict[str, Any]]]) -> int:
+        """Replace the groups of ``kind`` with (document, record id, group id, status, data) members."""
+        rows = [
+            {"kind": kind, "document": d, "record": r, "grp": g, "status": st, "data": codec.dumps(data)}
+            for d, r, g, st, data in members
+        ]
+        with self._write(f"storing {kind} groups") as conn:
+            conn.execute(delete(record_groups).where(record_groups.c.kind == kind))
+            for chunk in _chunks(rows, 2000):
+                conn.execute(record_groups.insert(), chunk)
+        return len(rows)
+
+    def groups(
+        self, kind: str, doc_ids: Iterable[str] | None = None, group: str | None = None
+    ) -> dict[tuple[str, str], dict[str, Any]]:
+        """{(document, record id): {"group", "status", **data}} for ``kind``, of some documents or one group."""
+        query = select(record_groups).where(record_groups.c.kind == kind)
+        if group is not None:
+            query = query.where(record_groups.c.grp == group)
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        chunks = _chunks(list(dict.fromkeys(doc_ids)), 500) if doc_ids is not None else [None]
+        for chunk in chunks:
+            q = query if chunk is None else query.where(record_groups.c.document.in_(chunk))
+            with self._read(f"reading {kind} groups") as conn:
+                for r in conn.execute(q.order_by(record_groups.c.grp, record_groups.c.document, record_groups.c.record)):
+                    out[(r.document, r.record)] = {"group": r.grp, "status": r.status, **codec.loads(r.data)}
+        return out
 
     # -- user corrections -----------------------------------------------------------------------------------
 
