@@ -45,6 +45,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("times", 1, "times", needs_nlp=False),
     Stage("entities", 1, "entities", needs_nlp=True),
     Stage("places", 1, "places", needs_nlp=False, after=("entities",)),
+    Stage("quotes", 1, "quotes", needs_nlp=True, after=("entities",)),
 )
 
 

@@ -1,0 +1,311 @@
+"""The ``quotes`` stage: direct, indirect, mixed and posted quotes, their cues and speakers.
+
+Hand-written sentences check each form; the seed articles (../shared/corpus/seeds, marked ``shared``)
+check that the rules hold on real, messy text. The expected values were read off the articles by a person;
+the lexicon holds no name or fact from them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsprism
+from newsprism import nlp
+from newsprism.records import Article, Comment, Quote
+from newsprism.stages import entities, quotes
+from newsprism.stages.quotes import marks
+from newsprism.stages.quotes.lexicon import get
+from newsprism.stages.registry import StageContext
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+
+
+def analyse(article: Article) -> list[Quote]:
+    doc = nlp.parse_one(article.body)
+    mentions = entities.run(article, doc, StageContext())
+    return quotes.run(article, doc, StageContext(results={"entities": mentions}))
+
+
+def run(text: str, comments: tuple[Comment, ...] = ()) -> list[Quote]:
+    found = analyse(Article(id="t", source="test", reader="text", body=text, comments=comments))
+    for q in found:
+        check_offsets(text, comments, q)
+    return found
+
+
+def check_offsets(body: str, comments, q: Quote) -> None:
+    text = body if q.comment is None else comments[q.comment - 1].text
+    assert text[q.start : q.end] == q.text
+    if q.cue is not None:
+        assert text[q.cue.start : q.cue.end] == q.cue.text
+    if q.speaker is not None and q.speaker.start is not None:
+        assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+def containing(found: list[Quote], words: str) -> Quote:
+    hits = [q for q in found if words in q.text]
+    assert hits, f"no quote with {words!r} in {[q.text for q in found]}"
+    return hits[0]
+
+
+# ---------------------------------------------------------------------------------------------- marks
+
+
+def test_marks_pair_curly_and_straight_and_keep_nested_quotes_inside():
+    text = 'He said “a ‘quoted’ word” and "another one" here.'
+    qs = marks.find(text)
+    assert [text[q.inner_start : q.inner_end] for q in qs] == ["a ‘quoted’ word", "another one"]
+
+
+def test_marks_join_a_quote_running_over_paragraphs():
+    text = "“First paragraph.\n\n“Second paragraph.\n\n“Third and last.” Then prose."
+    (q,) = marks.find(text)
+    assert q.paragraphs == 3
+    assert text[q.inner_start : q.inner_end].endswith("Third and last.")
+
+
+def test_an_unclosed_mark_stops_at_the_paragraph_end():
+    text = "He asked \"is it true?'\n\nShe said no."
+    (q,) = marks.find(text)
+    assert not q.closed and text[q.inner_start : q.inner_end] == "is it true?'"
+
+
+def test_inch_marks_are_not_quotes():
+    assert marks.find("He is 5'10\" tall and weighs a lot.") == []
+
+
+def test_lexicon_expands_inflected_forms():
+    lex = get()
+    assert lex.verbs["said"][0] == "say" and lex.verbs["adding"][0] == "add"
+    assert lex.verbs["tweeted"][1] == "post" and lex.verbs["denies"][0] == "deny"
+    assert "point" in lex.phrasal["pointed"] or "out" in lex.phrasal["pointed"]
+
+
+# ---------------------------------------------------------------------------------------------- forms
+
+
+def test_empty_body_and_no_doc():
+    assert quotes.run(Article(id="t", source="t", reader="text", body=""), None, StageContext()) == []
+
+
+def test_post_posed_cue_with_appositive_role_and_a_continuation():
+    found = run('"We will win this fight," said Maria Lopez, the interior minister. "There is no doubt."')
+    first = containing(found, "win this fight")
+    assert first.kind == "direct" and first.cue.text == "said"
+    assert first.speaker.name == "Maria Lopez" and first.speaker.role == "the interior minister"
+    second = containing(found, "There is no doubt")
+    assert second.speaker.name == "Maria Lopez" and second.speaker.start is None
+    assert second.speaker.resolution == f"continues {first.id}"
+
+
+def test_pronoun_resolves_to_the_previous_speaker():
+    found = run('Maria Lopez spoke in Lima on Monday.\n\n"We are ready for anything," she added.')
+    q = containing(found, "ready for anything")
+    assert q.speaker.text == "she" and q.speaker.name == "Maria Lopez"
+    assert q.speaker.resolution.startswith("pronoun 'she'")
+    assert q.confidence < 0.95
+
+
+def test_reported_speech_with_that_clause():
+    found = run("Peter Novak said that the border would stay closed until March.")
+    q = containing(found, "border would stay closed")
+    assert q.kind == "indirect" and q.cue.text == "said" and q.speaker.name == "Peter Novak"
+    assert not q.speaker.anonymous
+
+
+def test_according_to():
+    found = run("According to the Interior Ministry, three people were arrested in the raid.")
+    q = containing(found, "three people were arrested")
+    assert q.cue.text == "According to" and "Interior Ministry" in q.speaker.text
+    assert "According" not in q.text
+
+
+def test_mixed_quote_keeps_the_quoted_words_inside_the_reported_clause():
+    found = run('The ministry said in a statement that it "categorically rejects" the report.')
+    q = containing(found, "categorically rejects")
+    assert q.kind == "mixed" and q.text.startswith("that it")
+
+
+def test_tweet_and_wrote_on_a_platform_are_posts():
+    found = run(
+        '"The vote is rigged," Donald Trump tweeted on Monday.\n\nJohn Smith wrote on Facebook: "Nobody listens to us."'
+    )
+    assert containing(found, "vote is rigged").kind == "post"
+    post = containing(found, "Nobody listens")
+    assert post.kind == "post" and post.speaker.name == "John Smith"
+
+
+def test_anonymous_sources_keep_their_description():
+    found = run(
+        "A senior official who spoke on condition of anonymity said the talks had failed.\n\n"
+        "Analysts say the economy will shrink this year."
+    )
+    first = containing(found, "talks had failed")
+    assert first.speaker.anonymous and "condition of anonymity" in first.speaker.description
+    second = containing(found, "economy will shrink")
+    assert second.speaker.anonymous and second.speaker.description == "Analysts"
+
+
+def test_named_source_is_not_anonymous():
+    found = run("Senator Ann Reyes said the bill would pass.")
+    assert not containing(found, "bill would pass").speaker.anonymous
+
+
+def test_nickname_in_a_name_and_a_quoted_title_are_not_quotes():
+    found = run(
+        'Joaquin "El Chapo" Guzman was moved to a new prison.\n\n'
+        'The paper ran a column titled "Why the border matters so much to everyone".'
+    )
+    assert not [q for q in found if "El Chapo" in q.text or "border matters" in q.text]
+
+
+def test_a_scare_quote_without_a_cue_is_dropped():
+    found = run('The so-called reforms were a "disaster" for the town.')
+    assert found == []
+
+
+def test_colon_introduction_and_following_cue_sentence():
+    found = run(
+        'Ana Ortiz\'s response:\n\n"Yes. We are working on it every day."\n\n'
+        '"Nothing will change," Ortiz said.'
+    )
+    q = containing(found, "working on it")
+    assert q.speaker.name == "Ana Ortiz" and q.reason == "colon introduction"
+    assert containing(found, "Nothing will change").speaker.name == "Ana Ortiz"
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    text = 'Ana Ortiz said:\n\n"The first part of a long quote.\n\n"The second part of it."'
+    found = run(text)
+    (q,) = [q for q in found if "first part" in q.text]
+    assert "second part" in q.text and q.speaker.name == "Ana Ortiz"
+
+
+def test_quote_in_a_reader_comment_is_marked_with_its_comment():
+    comment = Comment(
+        position=2, text='As Lopez said, "nobody wins a war like this one," and she is right.', author="x"
+    )
+    found = run(
+        "The article body says nothing quoted.", comments=(Comment(position=1, text="First."), comment)
+    )
+    (q,) = [q for q in found if q.comment is not None]
+    assert q.comment == 2 and q.text == "nobody wins a war like this one"
+    assert q.speaker is not None and q.speaker.text == "Lopez" and q.cue.text == "said"
+
+
+def test_every_quote_has_its_stage_tag_and_ordered_ids():
+    found = run('"One thing," said Ann Reyes. "Another," said Bo Li.\n\nPeter Novak said the vote was fair.')
+    assert [q.id for q in found] == [f"q{n}" for n in range(1, len(found) + 1)]
+    assert all(q.stage == "quotes@1" and 0 < q.confidence <= 1 for q in found)
+
+
+# ---------------------------------------------------------------------------------------------- seeds
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    with newsprism.open(db) as corpus:
+        corpus.ingest([str(SEEDS)])
+        docs = {_seed_name(a): a for a in corpus.documents()}
+    return {name: (article, analyse(article)) for name, article in docs.items()}
+
+
+def _seed_name(article: Article) -> str:
+    """A short key per seed article, from its outlet and year (the file names carry no meaning)."""
+    outlet = (article.outlet or "").upper()
+    if "WORLD SOCIALIST" in outlet:
+        return "WSWS" + (article.published or "")[:4]
+    return outlet.replace(" ", "")
+
+
+def speaker_of(found: list[Quote], words: str) -> str | None:
+    q = containing(found, words)
+    return q.speaker.name if q.speaker is not None else None
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is not beside the repository")
+class TestSeeds:
+    def test_offsets_slice(self, seeds):
+        for article, found in seeds.values():
+            assert found
+            for q in found:
+                check_offsets(article.body, article.comments, q)
+
+    def test_npr_interview(self, seeds):
+        _, found = seeds["NPR"]
+        first = containing(found, "Our military, in certain limited ways")
+        assert first.speaker.name == "Janet Napolitano" and first.cue.text == "told"
+        assert first.speaker.role == "Homeland Security Secretary"
+        assert speaker_of(found, "you can deduce from that") == "Janet Napolitano"
+        assert speaker_of(found, "Just to be clear") == "Robert"
+        assert speaker_of(found, "Are you saying that") == "Robert"  # continues after "Robert continued."
+        response = containing(found, "Let me be very, very clear")
+        assert response.speaker.name == "Janet Napolitano" and response.kind == "direct"
+        assert speaker_of(found, "people actually engaged in operations") == "Robert"
+        assert speaker_of(found, "All I'm saying in this interview") == "Janet Napolitano"
+
+    def test_talkleft_anonymous_official_and_cables(self, seeds):
+        _article, found = seeds["TALKLEFT"]
+        anon = containing(found, "They are working almost exclusively on our intel")
+        assert anon.kind == "direct" and anon.speaker.anonymous
+        assert "condition of anonymity" in anon.speaker.description
+        later = containing(found, "light armored infantry training")
+        assert later.speaker.anonymous
+        assert speaker_of(found, "our ties with the military") == "John Feeley"
+        assert containing(found, "extensively trained").speaker.name == "Carlos Pascual"
+
+    def test_talkleft_comment_quote_carries_its_comment(self, seeds):
+        _article, found = seeds["TALKLEFT"]
+        in_comments = [q for q in found if q.comment is not None]
+        assert in_comments and all(q.comment == 4 for q in in_comments)
+        assert [q.text for q in in_comments] == ["victory"]
+        assert all(q.confidence < 0.5 for q in in_comments)
+        body_texts = {q.text for q in found if q.comment is None}
+        assert "victory" not in body_texts
+
+    def test_wsws_undersecretary_and_statement(self, seeds):
+        _, found = seeds["WSWS2011"]
+        statement = containing(found, "It is regrettable that this official")
+        assert statement.speaker.text == "the statement" and statement.speaker.name == "Interior Department"
+        assert speaker_of(found, "categorically rejects") == "Interior Department"
+        he = containing(found, "there is a form of insurgency in Mexico")
+        assert he.speaker.text == "he" and he.speaker.name == "Joseph Westphal"
+        assert speaker_of(found, "This isn’t just about drugs") == "Joseph Westphal"
+        mixed = containing(found, "armed and fighting")
+        assert mixed.kind == "mixed" and mixed.speaker.name == "Joseph Westphal"
+        assert speaker_of(found, "We face an increasing threat") == "Hillary Clinton"
+        assert speaker_of(found, "It’s looking more and more like Colombia") == "Hillary Clinton"
+
+    def test_wsws_2019_tweets_are_posts(self, seeds):
+        _, found = seeds["WSWS2019"]
+        tweet = containing(found, "This is the time for Mexico")
+        assert tweet.kind == "post" and tweet.speaker.name == "Donald Trump"
+        amlo = containing(found, "would not permit another coup")
+        assert amlo.kind == "post" and amlo.speaker.name == "Andrés Manuel López Obrador"
+        assert containing(found, "Here there is not the least opportunity").kind == "post"
+        relative = containing(found, "he should work to decrease drug consumption")
+        assert relative.kind == "post" and relative.speaker.anonymous
+        assert speaker_of(found, "We are worried about the Mexico of today") == "Carlos Gaytán Ochoa"
+        assert speaker_of(found, "politically polarized society") == "Carlos Gaytán Ochoa"
+        assert not [q for q in found if q.text == "El Chapo"]
+
+    def test_sputnik_tweet_and_interview(self, seeds):
+        _, found = seeds["SPUTNIK"]
+        tweet = containing(found, "If Mexico needs or requests help")
+        assert tweet.kind == "post" and tweet.speaker.name == "Donald Trump"
+        assert speaker_of(found, "This is a model that was imposed") == "Laura Carlsen"
+        assert speaker_of(found, "It’s time for a change") == "Laura Carlsen"
+        assert speaker_of(found, "It’s a farce of a war") == "Laura Carlsen"
+        assert speaker_of(found, "The whole narrative that the problem") == "Laura Carlsen"
+
+    @pytest.mark.xfail(strict=True, reason="known misses: the parse hangs these clauses where no rule looks")
+    def test_known_misses(self, seeds):
+        _, talkleft = seeds["TALKLEFT"]
+        officials = containing(talkleft, "U.S. military is conducting urban-combat")
+        assert officials.speaker.anonymous and officials.speaker.text == "U.S. officials"
+        _, sputnik = seeds["SPUTNIK"]
+        assert speaker_of(sputnik, "The objective of the amnesty") == "Alfonso Durazo"
