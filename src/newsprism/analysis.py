@@ -5,7 +5,8 @@
         run the stages in registry order; a stage reads the records of the stages before it
         write each document's records of each stage in one transaction
     then link the mentions across documents (incremental when only new documents arrived)
-    and group the same statement quoted in several documents (when quotes changed)
+    and regroup the stages' records across documents when they changed: the same statement quoted in several
+    documents, figures about the same measured thing, the same causal claim
 
 Stages are pure; everything that touches the store is here. A stage that fails on one document is a bug on
 our side, not bad input: the document is counted as failed with a one-line message, its old records are
@@ -33,7 +34,7 @@ class AnalysisReport:
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (document, stage, message)
     entities: int | None = None  # entities after linking, None when linking did not run
     linked: str = ""  # "incremental", "rebuilt" or ""
-    quote_groups: int | None = None  # quotes in cross-document groups, None when grouping did not run
+    groups: dict[str, int] = field(default_factory=dict)  # stage -> records in cross-document groups, when regrouped
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -42,7 +43,7 @@ class AnalysisReport:
             "failed": len(self.failed),
             "entities": self.entities,
             "linked": self.linked,
-            "quote_groups": self.quote_groups,
+            "groups": dict(self.groups),
         }
 
 
@@ -98,10 +99,10 @@ class Analysis:
             from .link.apply import link_entities
 
             report.entities, report.linked = link_entities(self.store, self.settings, changed=changed)
-        if link and changed & behind.get("quotes", set()):
-            from .link.quotes import regroup_quotes
-
-            report.quote_groups = regroup_quotes(self.store)
+        if link:
+            for stage_name, regroup in REGROUPS.items():
+                if changed & behind.get(stage_name, set()):
+                    report.groups[stage_name] = regroup(self.store)
         return report
 
     def _with_docs(self, articles: list[Article], behind: dict[str, set[str]]) -> Iterator[tuple[Article, Any]]:
@@ -150,9 +151,36 @@ class Analysis:
         return []
 
 
+def _regroup_quotes(store) -> int:
+    from .link.quotes import regroup_quotes
+
+    return regroup_quotes(store)
+
+
+def _realign_figures(store) -> int:
+    from .link.figures import realign_figures
+
+    return realign_figures(store)
+
+
+def _realign_claims(store) -> int:
+    from .link.claims import realign_claims
+
+    return realign_claims(store)
+
+
+# stage -> the cross-document grouping re-run when some document's records of that stage changed
+REGROUPS: dict[str, Callable[[Any], int]] = {
+    "quotes": _regroup_quotes,
+    "figures": _realign_figures,
+    "causal": _realign_claims,
+}
+
+
 def _check_offsets(article: Article, records: list, stage: Stage) -> None:
-    """Every span a record carries (its own, a quote's cue and speaker) slices to its text, in the body or,
-    for a record with a ``comment`` position, in that reader comment's text."""
+    """Every span a record carries (its own and its nested ones: a quote's cue and speaker, a figure's counted
+    phrase) slices to its text, in the body or, for a record with a ``comment`` position, in that reader
+    comment's text."""
     for r in records:
         comment = getattr(r, "comment", None)
         if comment is None:
@@ -161,7 +189,7 @@ def _check_offsets(article: Article, records: list, stage: Stage) -> None:
             text = article.comments[comment - 1].text
         else:
             raise ValueError(f"record {getattr(r, 'id', '')} names comment {comment}, which the article does not have")
-        spans = [r, getattr(r, "cue", None), getattr(r, "speaker", None)]
+        spans = [r, *(getattr(r, name) for name in getattr(type(r), "_single", {}))]
         for span in spans:
             if span is None or getattr(span, "start", None) is None:
                 continue

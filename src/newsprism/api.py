@@ -168,6 +168,53 @@ class Corpus:
 
         return entity_detail(self, name_or_id)
 
+    def quotes(
+        self,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        anonymous: bool | None = None,
+        kind: str | None = None,
+        doc_id: str | None = None,
+    ) -> list[dict]:
+        """Statements with their cue, speaker (entity id and canonical name when linked), outlet and group,
+        as export rows. ``speaker`` matches names, aliases and the source's words; ``anonymous`` True keeps
+        unnamed sources only, False named ones."""
+        from .views.quotes import quote_rows
+
+        docs = [self.document(doc_id).id] if doc_id is not None else None
+        return list(quote_rows(self, outlet=outlet, speaker=speaker, anonymous=anonymous, kind=kind, documents=docs))
+
+    def speakers(self, outlet: str | None = None, anonymous: bool | None = None) -> list[dict]:
+        """Who is quoted, how often, by which outlets, named or anonymous; most quoted first."""
+        from .views.quotes import speaker_rows
+
+        return speaker_rows(self, outlet=outlet, anonymous=anonymous)
+
+    def figures(
+        self, about: str | None = None, conflicts: bool = False, outlet: str | None = None, doc_id: str | None = None
+    ) -> list[dict]:
+        """Figures (value, unit, qualifier, what is counted, time scope, speaker) with the group they were
+        aligned into across documents and its status (agree, differ, conflict, single), as export rows.
+        ``about`` matches entity names, aliases and the counted phrase; ``conflicts`` keeps the groups whose
+        figures do not agree."""
+        from .views.figures import figure_rows
+
+        docs = [self.document(doc_id).id] if doc_id is not None else None
+        return list(figure_rows(self, outlet=outlet, about=about, conflicts=conflicts, documents=docs))
+
+    def claims(self, speaker: str | None = None, outlet: str | None = None, doc_id: str | None = None) -> list[dict]:
+        """Causal claims (cause, effect, signal, the speaker when inside a quote) with their group."""
+        from .views.figures import claim_rows
+
+        docs = [self.document(doc_id).id] if doc_id is not None else None
+        return list(claim_rows(self, outlet=outlet, speaker=speaker, documents=docs))
+
+    def regroup(self) -> dict[str, int]:
+        """Recompute every cross-document grouping (quotes, figures, claims); returns grouped records by kind."""
+        from .analysis import REGROUPS
+
+        return {stage: regroup(self.store) for stage, regroup in REGROUPS.items()}
+
     def __len__(self) -> int:
         return self.store.count_documents()
 

@@ -327,8 +327,10 @@ def config() -> None:
 
 
 from .cli_analysis import COMMANDS, analysis_listener, print_analysis
+from .cli_claims import COMMANDS as CLAIM_COMMANDS
+from .cli_quotes import COMMANDS as QUOTE_COMMANDS
 
-for _command in COMMANDS:
+for _command in (*COMMANDS, *QUOTE_COMMANDS, *CLAIM_COMMANDS):
     main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover

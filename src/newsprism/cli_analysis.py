@@ -42,6 +42,8 @@ def print_analysis(report) -> None:
         table.add_row("stage failures", str(len(report.failed)))
     if report.entities is not None:
         table.add_row(f"entities ({report.linked or 'unchanged'})", str(report.entities))
+    for stage, n in sorted(report.groups.items()):
+        table.add_row(f"{stage} records in cross-document groups", str(n))
     err.print(table)
 
 

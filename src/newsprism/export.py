@@ -67,6 +67,15 @@ COLUMN_TYPES: dict[str, str] = {
     "comments": "json",
     "removed": "json",
     "metadata": "json",
+    "cue": "json",
+    "counted": "json",
+    "scope": "json",
+    "source": "json",
+    "cause": "json",
+    "effect": "json",
+    "signal": "json",
+    "about": "list<string>",
+    "outlets": "json",
 }
 
 PARQUET_ROW_GROUP = 1000

@@ -20,6 +20,8 @@ The stage records (one list per document and stage; ``body[start:end] == text`` 
     Place        a place mention resolved to a GeoNames entry (stage ``places``)
     Quote        a statement with its content, cue and Speaker (stage ``quotes``); a quote inside a reader
                  comment carries the comment's position and offsets into the comment's text instead
+    Figure       a numeric claim: value, unit, qualifier, what is counted, time scope, source (``figures``)
+    Claim        a causal claim: cause, effect and signal spans (stage ``causal``)
 
 The cross-document records (made by ``link``):
 
@@ -342,14 +344,91 @@ class Quote(_Record):
         return self.comment is not None
 
 
-STAGE_RECORDS: dict[str, type] = {"times": TimeRef, "entities": Mention, "places": Place, "quotes": Quote}
+@dataclass(frozen=True)
+class Figure(_Record):
+    """A numeric claim: "some 35,000 Mexicans killed", "$1.4 billion in US aid", "60 percent".
+
+    ``value`` is the number as a float (scales applied: "$1.4 billion" -> 1.4e9, "half" -> 0.5, "a quarter-
+    billion" -> 2.5e8); ``high`` is the upper end of a range ("between 20 and 30 troops"). ``unit`` is
+    normalised: an ISO 4217 code for money (``USD``, ``MXN``), ``percent``, or a counted noun's lemma-like
+    singular (``person``, ``troop``, ``death``, ``homicide``, ``weapon``, ``ton``); ``unit_family`` groups
+    units that can be compared (``currency``, ``percent``, ``people``, ``deaths``, ``mass``, ``count``, ...).
+    ``qualifier`` is the hedge as written ("more than", "some", "up to") and ``bound`` its meaning: ``exact``,
+    ``approx``, ``lower`` (at least, more than, over) or ``upper`` (up to, nearly, less than).
+    ``counted`` is the noun phrase saying what is counted, with its modifiers ("Mexicans killed since the end
+    of 2006"). ``about`` holds the ids of the entities-stage mentions the figure is about; ``scope`` the ids of
+    the times-stage expressions giving its time scope ("since 2007", "in 2010 alone"). ``quote`` is the id of
+    the quotes-stage record whose content holds the figure (so its speaker is the figure's), ``source`` a
+    span naming the source outside a quote ("according to WOLA") and ``source_mention`` its mention id.
+    """
+
+    document: str
+    id: str  # "f1", "f2", ... in body order
+    start: int
+    end: int
+    text: str  # the figure as written, with its qualifier and unit: "over $1.4 billion"
+    value: float | None
+    unit: str | None = None
+    unit_family: str | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    bound: str = "exact"
+    counted: Span | None = None
+    about: tuple[str, ...] = ()
+    scope: tuple[str, ...] = ()
+    quote: str | None = None
+    source: Span | None = None
+    source_mention: str | None = None
+    sentence: Span | None = None
+    confidence: float = 1.0
+    reason: str = ""
+    stage: str = "figures@1"
+
+    _single: ClassVar[dict[str, type]] = {"counted": Span, "source": Span, "sentence": Span}
+
+
+@dataclass(frozen=True)
+class Claim(_Record):
+    """A causal claim: a sentence saying that something causes, fuels, leads to, prevents or results from
+    something else. ``start``/``end``/``text`` are the sentence (or clause) holding it; ``cause``, ``effect``
+    and ``signal`` ("fuels", "because of", "led to") are spans inside it. ``quote`` is the id of the quote
+    holding the claim, whose speaker is the claim's."""
+
+    document: str
+    id: str  # "c1", "c2", ...
+    start: int
+    end: int
+    text: str
+    kind: str = "causal"
+    cause: Span | None = None
+    effect: Span | None = None
+    signal: Span | None = None
+    polarity: str = "cause"  # cause, prevent (the signal says the cause stops the effect)
+    quote: str | None = None
+    confidence: float = 1.0
+    reason: str = ""
+    stage: str = "causal@1"
+
+    _single: ClassVar[dict[str, type]] = {"cause": Span, "effect": Span, "signal": Span}
+
+
+STAGE_RECORDS: dict[str, type] = {
+    "times": TimeRef,
+    "entities": Mention,
+    "places": Place,
+    "quotes": Quote,
+    "figures": Figure,
+    "causal": Claim,
+}
 
 __all__ = [
     "FIELD_SOURCES",
     "STAGE_RECORDS",
     "Article",
+    "Claim",
     "Comment",
     "Entity",
+    "Figure",
     "Link",
     "Mention",
     "Place",

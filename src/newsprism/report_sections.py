@@ -1,4 +1,4 @@
-"""The report sections the analysis adds: time expressions per article, the actors, and the map of places.
+"""The report sections the analysis adds: actors, who said what, figures and claims, the map, time expressions.
 
 Each function reads the corpus through the Python API and renders its own autoescaping template (from
 ``templates/``); ``corpus_sections(corpus)`` gives them in report order, leaving out those with nothing to
@@ -22,7 +22,7 @@ MAP_W, MAP_H = 900, 520
 
 def corpus_sections(corpus) -> list[Section]:
     sections = []
-    for build in (actors_section, map_section, times_section):
+    for build in (actors_section, quotes_section, figures_section, map_section, times_section):
         section = build(corpus)
         if section is not None:
             sections.append(section)
@@ -64,6 +64,53 @@ def actors_section(corpus) -> Section | None:
         "Actors",
         _render("section_actors.html.j2", entities=top, outlets=outlets, by_type=dict(by_type), total=len(entities), peak=peak),
     )
+
+
+def quotes_section(corpus) -> Section | None:
+    from .views.quotes import UNATTRIBUTED, quote_rows, speaker_key, who_said_what
+
+    rows = list(quote_rows(corpus))
+    if not rows:
+        return None
+    outlet_rows = [r for r in rows if not r["in_comment"]]
+    kinds: dict[str, int] = defaultdict(int)
+    for r in outlet_rows:
+        kinds[r["kind"]] += 1
+    keys = {speaker_key(r)[0] for r in outlet_rows}
+    context = {
+        "total": len(outlet_rows),
+        "kinds": dict(kinds),
+        "speakers_total": len(keys - {""}),
+        "anonymous": sum(1 for r in outlet_rows if (r["speaker"] or {}).get("anonymous")),
+        "in_comments": len(rows) - len(outlet_rows),
+        "speakers": who_said_what(corpus, rows=rows),
+        "unattributed": UNATTRIBUTED,
+    }
+    return Section("quotes", "Who said what", _render("section_quotes.html.j2", **context))
+
+
+def figures_section(corpus) -> Section | None:
+    from .views.figures import aligned_groups, claim_rows, figure_rows, format_scope, format_value
+
+    rows = list(figure_rows(corpus))
+    claims = list(claim_rows(corpus))
+    if not rows and not claims:
+        return None
+    groups = aligned_groups(rows)
+    statuses: dict[str, int] = defaultdict(int)
+    for g in groups:
+        statuses[g["status"]] += 1
+    html = _render(
+        "section_figures.html.j2",
+        total=len(rows),
+        groups=groups,
+        statuses=dict(statuses),
+        singles=[r for r in rows if not r["group"]],
+        claims=claims,
+        value=format_value,
+        scope=format_scope,
+    )
+    return Section("figures", "Figures and claims", html)
 
 
 def map_section(corpus) -> Section | None:

@@ -70,7 +70,7 @@ def _is_sublist(short: Sequence[str], long: Sequence[str]) -> bool:
     return any(long[i] == first and list(long[i : i + n]) == list(short) for i in range(len(long) - n + 1))
 
 
-class _UnionFind:
+class UnionFind:
     def __init__(self, n: int):
         self.parent = list(range(n))
 
@@ -96,7 +96,7 @@ def group_quotes(quotes: Iterable[tuple[str, Quote]], dates: dict[str, str] | No
     for i, sh in enumerate(shingles):
         for s in sh:
             index[s].append(i)
-    uf = _UnionFind(len(items))
+    uf = UnionFind(len(items))
     compared: set[tuple[int, int]] = set()
     for posting in index.values():
         if len(posting) < 2 or len(posting) > MAX_POSTING:

@@ -1,4 +1,5 @@
-"""Export rows for the analysis records: ``times``, ``mentions``, ``places`` and ``entities``.
+"""Export rows for the analysis records: ``times``, ``mentions``, ``places``, ``entities``, ``quotes``,
+``speakers``, ``figures`` and ``claims``.
 
 Each kind is (rows function, fixed columns). The rows function takes the Corpus and the export filters
 (``outlet``) and streams plain dicts; the columns are documented in docs/export-format.md.
@@ -8,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+
+from .figures import CLAIM_COLUMNS, FIGURE_COLUMNS, claim_rows, figure_rows
+from .quotes import QUOTE_COLUMNS, SPEAKER_COLUMNS, quote_rows, speaker_rows
 
 TIME_COLUMNS = (
     "document", "id", "start", "end", "text", "type", "value", "mod", "granularity", "anchor",
@@ -71,4 +75,8 @@ EXPORTS: dict[str, tuple[Callable[..., Iterable[dict[str, Any]]], tuple[str, ...
     "mentions": (mention_rows, MENTION_COLUMNS),
     "places": (place_rows, PLACE_COLUMNS),
     "entities": (entity_rows, ENTITY_COLUMNS),
+    "quotes": (quote_rows, QUOTE_COLUMNS),
+    "speakers": (speaker_rows, SPEAKER_COLUMNS),
+    "figures": (figure_rows, FIGURE_COLUMNS),
+    "claims": (claim_rows, CLAIM_COLUMNS),
 }

@@ -1,0 +1,5 @@
+"""``python -m newsprism``: the same command line as ``newsprism``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,269 @@
+"""Figures about the same measured thing, across documents: grouped, ordered by report date, labelled.
+
+    items = figure_items(store)          # each stored Figure with what alignment reads (entities, scope, date)
+    members = align_figures(items)       # Member rows: group id, status (agree, differ, conflict) and reasons
+    realign_figures(store)               # both, written to the store's record_groups (kind "figures")
+
+What a figure measures (its *measure*) comes from the words around it and its unit family, with the word
+lists in ``lexicons/alignment.yaml``: "some 35,000 Mexicans" in "the deaths of some 35,000 Mexicans" and
+"250,000 homicides" both measure deaths; "$1.4 billion" measures money in USD. Two figures of different
+documents with the same measure are candidates when they share a blocking key: a content word of their
+counted phrases, an entity they are about, or (for specific measures such as deaths or troops) a country
+their documents both name. A candidate pair links when it is about a common entity, when the counted
+phrases overlap enough, or, for a specific measure, when their documents share a country.
+
+Groups are built greedily from the best-scoring links down, and never hold two figures of one document: a
+writer who gives two different numbers in one article is counting two things ("$310 million for the navy,
+part of the $1.6 billion initiative"), so no chain of links can put them together.
+
+Each group is ordered by report date and labelled:
+
+- ``agree``: every pair of values is compatible within their qualifiers (an exact figure ±2%, an
+  approximate one ±10%, "more than X" is [X, ∞), "up to X" is [0, X]);
+- ``differ``: not all compatible, but the figures were reported at different dates or for different time
+  scopes, which the reason names ("reported 2011-02-10 and 2019-11-07");
+- ``conflict``: incompatible values reported at the same time for the same scope.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .. import lexicons
+from ..records import Figure
+from .quotes import Member
+
+KIND = "figures"
+MAX_POSTING = 200
+GENERIC_MEASURES = {"money", "share", "count"}
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+@dataclass(frozen=True)
+class Rules:
+    measures: dict[str, str]  # word -> measure
+    families: dict[str, str]  # unit family -> measure
+    stop_words: frozenset[str]
+    tolerance: dict[str, float]
+    min_counted_overlap: float
+
+
+@cache
+def rules() -> Rules:
+    data = lexicons.load("alignment")
+    measures = {w: m for m, ws in (data.get("measures") or {}).items() for w in ws or ()}
+    return Rules(
+        measures=measures,
+        families=dict(data.get("families") or {}),
+        stop_words=frozenset(data.get("stop_words") or ()),
+        tolerance={k: float(v) for k, v in (data.get("tolerance") or {}).items()},
+        min_counted_overlap=float(data.get("min_counted_overlap", 0.34)),
+    )
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def content_words(text: str | None) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    stop = rules().stop_words
+    out = set()
+    for w in _WORD.findall(_fold(text)):
+        w = w.removesuffix("'s").strip("'-")
+        if len(w) > 2 and w not in stop:
+            out.add(w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w)
+    return frozenset(out)
+
+
+@dataclass
+class FigureItem:
+    """One figure and what alignment reads about it."""
+
+    document: str
+    id: str
+    value: float
+    high: float | None
+    bound: str
+    measure: str
+    words: frozenset[str]  # content words of the counted phrase
+    about: frozenset[str] = frozenset()  # entity ids
+    scope: tuple[str, ...] = ()  # TIMEX values of its time scope
+    date: str = ""  # the document's report date (ISO), "" when unknown
+    context: frozenset[str] = frozenset()  # entity ids of the countries its document names
+    text: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def interval(self) -> tuple[float, float]:
+        tol = rules().tolerance
+        low, high = self.value, self.high if self.high is not None else self.value
+        if self.bound == "lower":
+            return low, math.inf
+        if self.bound == "upper":
+            return 0.0, high
+        t = tol.get(self.bound, tol.get("exact", 0.02))
+        return low * (1 - t) if low >= 0 else low * (1 + t), high * (1 + t) if high >= 0 else high * (1 - t)
+
+
+def measure_of(figure: Figure, around: str = "") -> str:
+    """The measure a figure counts: a measure word in its counted phrase or just before it, else its unit
+    family's measure, else ``<family>:<unit>``; money keeps its currency (``money:USD``)."""
+    r = rules()
+    counted = figure.counted.text if figure.counted else ""
+    for w in _WORD.findall(_fold(f"{around} {figure.text} {counted}")):
+        if w in r.measures and r.measures[w] not in GENERIC_MEASURES:
+            return r.measures[w]
+    family = figure.unit_family or "count"
+    measure = r.families.get(family, family)
+    if measure == "money":
+        return f"money:{figure.unit or '?'}"
+    if measure in GENERIC_MEASURES and figure.unit and measure != "share":
+        return f"{measure}:{figure.unit}"
+    return measure
+
+
+def _overlap(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _score(a: FigureItem, b: FigureItem) -> float | None:
+    """How sure we are that a and b measure the same thing (None: they do not link)."""
+    about = _overlap(a.about, b.about)
+    counted = _overlap(a.words, b.words)
+    context = _overlap(a.context, b.context)
+    specific = a.measure.split(":")[0] not in GENERIC_MEASURES
+    if not (about > 0 or counted >= rules().min_counted_overlap or (specific and context > 0)):
+        return None
+    ratio = abs(math.log10(max(a.value, 1e-9) / max(b.value, 1e-9))) if a.value > 0 and b.value > 0 else 1.0
+    return about + counted + 0.5 * context - 0.2 * min(1.0, ratio)
+
+
+def align_figures(items: list[FigureItem]) -> list[Member]:
+    """Group the figures that measure the same thing across documents and label each group."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        keys = {f"w:{w}" for w in it.words} | {f"e:{e}" for e in it.about}
+        if it.measure.split(":")[0] not in GENERIC_MEASURES:
+            keys |= {f"c:{c}" for c in it.context}
+        for k in keys:
+            index[(it.measure, k)].append(i)
+    pairs: dict[tuple[int, int], float] = {}
+    for posting in index.values():
+        if len(posting) < 2 or len(posting) > MAX_POSTING:
+            continue
+        for x, a in enumerate(posting):
+            for b in posting[x + 1 :]:
+                if (a, b) in pairs or items[a].document == items[b].document:
+                    continue
+                s = _score(items[a], items[b])
+                if s is not None:
+                    pairs[(a, b)] = s
+    cluster = list(range(len(items)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    docs: dict[int, set[str]] = {i: {items[i].document} for i in range(len(items))}
+    for (a, b), _ in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        ca, cb = cluster[a], cluster[b]
+        if ca == cb or docs[ca] & docs[cb]:
+            continue
+        keep, gone = min(ca, cb), max(ca, cb)
+        for i in members[gone]:
+            cluster[i] = keep
+        members[keep].extend(members.pop(gone))
+        docs[keep] |= docs.pop(gone)
+    out: list[Member] = []
+    for idx in members.values():
+        if len(idx) > 1:
+            out.extend(_label([items[i] for i in idx]))
+    return out
+
+
+def _compatible(a: FigureItem, b: FigureItem) -> bool:
+    (la, ha), (lb, hb) = a.interval(), b.interval()
+    return la <= hb and lb <= ha
+
+
+def _label(group: list[FigureItem]) -> list[Member]:
+    group = sorted(group, key=lambda it: (it.date or "9999", it.document, it.id))
+    gid = "g-" + hashlib.sha1(f"{KIND}|{group[0].document}|{group[0].id}".encode()).hexdigest()[:12]
+    agree = all(_compatible(a, b) for i, a in enumerate(group) for b in group[i + 1 :])
+    dates = sorted({it.date[:10] for it in group if it.date})
+    scopes = sorted({" ".join(it.scope) for it in group})
+    reasons = []
+    if agree:
+        status = "agree"
+    else:
+        if len({d[:7] for d in dates}) > 1:
+            reasons.append("reported " + " and ".join(dates))
+        if len(scopes) > 1:
+            reasons.append("time scopes " + " / ".join(s or "unstated" for s in scopes))
+        status = "differ" if reasons else "conflict"
+    data_common = {"members": len(group), "measure": group[0].measure, "order": [f"{it.document}/{it.id}" for it in group]}
+    if reasons:
+        data_common["reason"] = "; ".join(reasons)
+    out = []
+    for rank, it in enumerate(group, 1):
+        low, high = it.interval()
+        data = {**data_common, "rank": rank, "interval": [low, None if math.isinf(high) else high]}
+        out.append(Member(it.document, it.id, gid, status, data))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ over the store
+
+
+def figure_items(store) -> list[FigureItem]:
+    """Every stored figure with a value, with its entities, scope, report date and document countries."""
+    summaries = store.summaries()
+    dates = {row["id"]: (row.get("published") or "") for row in summaries}
+    duplicates = {row["id"] for row in summaries if row.get("duplicate_of")}
+    figures: dict[str, list[Figure]] = {}
+    for doc_id, rows in store.stage_records(KIND):
+        if doc_id not in duplicates:
+            figures[doc_id] = [Figure.from_dict(r) for r in rows]
+    if not figures:
+        return []
+    docs = list(figures)
+    entity_of: dict[tuple[str, str], str] = {(d, m): e for d, m, e in store.entity_links(doc_ids=docs)}
+    countries = _country_entities(store)
+    times = {d: {r["id"]: r.get("value") for r in rows} for d, rows in store.stage_records("times", docs)}
+    items = []
+    for doc_id, figs in figures.items():
+        context = frozenset(e for (d, _), e in entity_of.items() if d == doc_id and e in countries)
+        for f in figs:
+            if f.value is None:
+                continue
+            around = ""
+            if f.sentence is not None:
+                rel = f.start - f.sentence.start
+                around = f.sentence.text[max(0, rel - 40) : max(0, rel)]
+            about = frozenset(e for m in f.about if (e := entity_of.get((doc_id, m))) is not None)
+            scope = tuple(v for t in f.scope if (v := times.get(doc_id, {}).get(t)))
+            items.append(
+                FigureItem(
+                    doc_id, f.id, float(f.value), f.high, f.bound or "exact", measure_of(f, around),
+                    content_words(f.counted.text if f.counted else ""), about, scope, dates.get(doc_id, ""),
+                    context, f.text,
+                )
+            )
+    return items
+
+
+def _country_entities(store) -> set[str]:
+    """Place entities resolved to a whole country (no first-level region): a document's story context."""
+    return {e["id"] for e in store.entities(type="place") if e.get("country") and not e.get("admin1")}
+
+
+def realign_figures(store) -> int:
+    members = align_figures(figure_items(store))
+    return store.write_groups(KIND, [m.row() for m in members])

@@ -1,0 +1,102 @@
+"""Aligning figures and causal claims across documents: measures, groups, labels and what never groups."""
+
+from __future__ import annotations
+
+from newsprism.link.claims import ClaimItem, group_claims, item_of
+from newsprism.link.figures import FigureItem, align_figures, content_words, measure_of
+from newsprism.records import Claim, Figure, Span
+
+
+def fig(doc, fid, value, measure, *, bound="exact", words="", about=(), scope=(), date="", context=(), high=None):
+    return FigureItem(
+        doc, fid, value, high, bound, measure, content_words(words), frozenset(about), tuple(scope), date,
+        frozenset(context),
+    )
+
+
+def by_record(members):
+    return {(m.document, m.record): m for m in members}
+
+
+def test_measure_comes_from_the_words_around_and_the_unit():
+    deaths = Figure("d", "f1", 40, 61, "some 35,000 Mexicans", 35000.0, "person", "people", bound="approx")
+    assert measure_of(deaths, around="and the deaths of ") == "deaths"
+    homicides = Figure("d", "f2", 0, 24, "more than 250,000 homicides", 250000.0, "homicide", "deaths", bound="lower")
+    assert measure_of(homicides) == "deaths"
+    money = Figure("d", "f3", 0, 12, "$1.4 billion", 1.4e9, "USD", "currency")
+    assert measure_of(money) == "money:USD"
+    pesos = Figure("d", "f4", 0, 12, "2 billion pesos", 2e9, "MXN", "currency")
+    assert measure_of(pesos) == "money:MXN"  # never compared with dollars
+    share = Figure("d", "f5", 0, 10, "60 percent", 60.0, "percent", "percent")
+    assert measure_of(share) == "share"
+
+
+def test_agree_within_qualifiers_and_differ_by_report_date():
+    items = [
+        fig("a", "f1", 1.4e9, "money:USD", bound="lower", about={"e-aid"}, date="2011-02-10"),
+        fig("b", "f7", 1.6e9, "money:USD", about={"e-aid"}, date="2009-03-27"),
+        fig("c", "f2", 35000, "deaths", bound="approx", words="Mexicans", date="2011-02-10", context={"e-mx"},
+            scope=("2006-12",)),
+        fig("d", "f3", 250000, "deaths", bound="lower", words="homicides", date="2019-11-07", context={"e-mx"}),
+    ]
+    members = by_record(align_figures(items))
+    money = [members[("a", "f1")], members[("b", "f7")]]
+    assert {m.status for m in money} == {"agree"}  # "over $1.4 billion" is compatible with $1.6 billion
+    assert members[("b", "f7")].data["rank"] == 1  # ordered by report date
+    deaths = [members[("c", "f2")], members[("d", "f3")]]
+    assert deaths[0].group == deaths[1].group and deaths[0].group != members[("a", "f1")].group
+    assert {m.status for m in deaths} == {"differ"}
+    assert "reported 2011-02-10 and 2019-11-07" in deaths[0].data["reason"]
+    assert deaths[1].data["interval"] == [250000, None]
+
+
+def test_conflict_when_same_time_and_scope():
+    items = [
+        fig("a", "f1", 120, "troops", words="soldiers at the border", date="2019-11-06"),
+        fig("b", "f1", 400, "troops", words="soldiers at the border", date="2019-11-06"),
+    ]
+    assert {m.status for m in align_figures(items)} == {"conflict"}
+
+
+def test_two_figures_of_one_document_never_share_a_group():
+    # "$310 million for the navy, part of the $1.6 billion initiative": two things, even through a chain
+    items = [
+        fig("a", "f1", 3.1e8, "money:USD", words="for the navy", about={"e-init", "e-navy"}, date="2009-03-27"),
+        fig("a", "f2", 1.6e9, "money:USD", about={"e-init"}, date="2009-03-27"),
+        fig("b", "f1", 1.4e9, "money:USD", bound="lower", about={"e-init"}, date="2011-02-10"),
+    ]
+    members = by_record(align_figures(items))
+    assert members[("b", "f1")].group == members[("a", "f2")].group  # the closer amount wins the tie
+    assert ("a", "f1") not in members
+    assert all(len({d for d in m.data["order"]}) == m.data["members"] for m in members.values())
+
+
+def test_unrelated_figures_stay_single():
+    items = [
+        fig("a", "f1", 60, "share", words="of the weapons", date="2011-02-10"),
+        fig("b", "f1", 30, "share", words="of voters", date="2019-11-06"),
+        fig("c", "f1", 5000, "troops", words="soldiers", context={"e-cl"}),
+        fig("d", "f1", 9000, "troops", words="police", context={"e-mx"}),
+    ]
+    assert align_figures(items) == []
+
+
+def test_claims_with_the_same_cause_and_effect_group():
+    def claim(doc, cid, cause, effect, polarity="cause"):
+        text = f"{cause} fuels {effect}"
+        return item_of(
+            doc,
+            Claim(doc, cid, 0, len(text), text, cause=Span(0, len(cause), cause),
+                  effect=Span(len(text) - len(effect), len(text), effect), polarity=polarity),
+        )
+
+    items = [
+        claim("a", "c1", "the militarisation of the drug war", "the killings"),
+        claim("b", "c4", "militarisation of the drug war", "killings in Mexico"),
+        claim("c", "c1", "the militarisation of the drug war", "the killings", polarity="prevent"),
+        claim("d", "c1", "poverty", "the killings"),
+    ]
+    members = group_claims(items)
+    assert {(m.document, m.record) for m in members} == {("a", "c1"), ("b", "c4")}
+    assert len({m.group for m in members}) == 1
+    assert group_claims([ClaimItem("a", "c1", frozenset({"x"}), frozenset({"y"}))]) == []
