@@ -1,0 +1,103 @@
+"""The ``causal`` stage: sentences that say something causes, fuels, leads to or prevents something else.
+
+    run(article, doc, ctx) -> list[Claim]     # doc: the spaCy Doc of article.body;
+                                              # ctx.results["quotes"]: the article's Quotes (may be empty)
+
+One module per step; the words they look for live in lexicons/causal.yaml:
+
+    lexicon  causal.yaml compiled: causal verbs ("fuels", "led to", "resulted from"), participles
+             ("..., leaving", "..., demanding"), connectives ("because of", "due to", "following"),
+             result adverbs ("as a result", "therefore") and purpose words ("in order to"), each with a
+             weight and a polarity (cause or prevent)
+    finder   cues in a parsed sentence -> signal, cause and effect token ranges read off the dependency
+             parse, with a score (the cue's weight, lowered when an argument is missing)
+    spans    token sets -> trimmed contiguous ranges
+
+A Claim is kept when it has a cause and an effect and its score reaches the lexicon's ``threshold``; weak
+cues (temporal "after", "amid") are found but score below it. The Claim's text is its sentence (with the
+sentence before when the cause is there: "... As a result, ..."); ``quote`` names the quote whose content
+holds the signal, so the claim is that quote's speaker's. Every span slices the body exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...records import Article, Claim, Quote, Span
+from ..registry import StageContext
+from . import spans
+from .finder import Found, find
+from .lexicon import Lexicon, get
+
+NAME = "causal"
+VERSION = 1
+STAGE = f"{NAME}@{VERSION}"
+
+
+def candidates(doc: Any, lex: Lexicon | None = None) -> list[tuple[Any, Found]]:
+    """(sentence, Found) for every cue in the Doc, weak ones included (the benchmark scores these)."""
+    lex = lex or get()
+    return [(sent, f) for sent in doc.sents for f in find(doc, sent, lex)]
+
+
+def _span(doc: Any, body: str, found: spans.Range | None) -> Span | None:
+    if found is None:
+        return None
+    start, end = spans.chars(doc, found)
+    return Span(start, end, body[start:end])
+
+
+def _quote_of(quotes: list[Quote], start: int, end: int) -> str | None:
+    for q in quotes:
+        if q.comment is None and q.start <= start and end <= q.end:
+            return q.id
+    return None
+
+
+def _sentence_chars(doc: Any, sent: Any, body: str, previous: bool) -> tuple[int, int]:
+    first = doc[sent.start - 1].sent if previous and sent.start > 0 else sent
+    start = first.start_char
+    end = sent.end_char
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def run(article: Article, doc: Any, ctx: StageContext | None) -> list[Claim]:
+    if doc is None:
+        return []
+    lex = get()
+    body = article.body
+    quotes: list[Quote] = list((ctx.results.get("quotes") if ctx is not None else None) or [])
+    claims: list[Claim] = []
+    for sent, f in candidates(doc, lex):
+        if f.cause is None or f.effect is None or f.score < lex.threshold:
+            continue
+        cause, effect, signal = (_span(doc, body, r) for r in (f.cause, f.effect, f.signal))
+        start, end = _sentence_chars(doc, sent, body, f.previous)
+        spans_in = [s for s in (cause, effect, signal) if s is not None]
+        start = min([start] + [s.start for s in spans_in])
+        end = max([end] + [s.end for s in spans_in])
+        claims.append(
+            Claim(
+                document=article.id,
+                id=f"c{len(claims) + 1}",
+                start=start,
+                end=end,
+                text=body[start:end],
+                cause=cause,
+                effect=effect,
+                signal=signal,
+                polarity=f.cue.polarity,
+                quote=_quote_of(quotes, signal.start, signal.end) if signal else None,
+                confidence=f.score,
+                reason=f"{f.cue.kind} {f.reason}",
+                stage=STAGE,
+            )
+        )
+    return claims
+
+
+__all__ = ["NAME", "STAGE", "VERSION", "candidates", "run"]

@@ -1,0 +1,110 @@
+"""lexicons/causal.yaml compiled: the cue words by kind, indexed for matching on spaCy tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ... import lexicons
+
+# the kinds of cue, each read from one section of causal.yaml; the kind decides how cause and effect are
+# found in the parse (see finder.py)
+VERB = "verb"  # X fuels Y
+PHRASAL = "phrasal"  # X led to Y
+REVERSE = "reverse"  # Y resulted from X
+RESULT_PARTICIPLE = "result_participle"  # X, leaving Y dead
+MOTIVE = "motive"  # Y, demanding X
+CONNECTIVE = "connective"  # Y because (of) X
+ADVERB = "adverb"  # X. As a result, Y
+PURPOSE = "purpose"  # Y (in order) to X
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    words: tuple[str, ...]  # lower-case tokens: ("because", "of"); for verbs one form
+    weight: float
+    polarity: str = "cause"
+    particles: tuple[str, ...] = ()  # phrasal and reverse verbs
+    heads: frozenset[str] = frozenset()  # connectives that count only after these words
+    as_marker: bool = False  # the connective counts only as a clause marker ("as he left"), not "as a"
+    means: bool = False  # "by" + a gerund: the means, i.e. the cause
+    gerund: bool = False  # the ``heads`` restriction is lifted before a gerund ("blamed ... for doing")
+    objects: frozenset[str] = frozenset()  # when given, the connective's object must be one of these
+
+    @property
+    def key(self) -> str:
+        """A stable name: kind and words ("connective:because of")."""
+        return f"{self.kind}:{' '.join(self.words)}"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    threshold: float
+    missing_argument_factor: float
+    verbs: dict[str, Cue]  # form -> cue (plain verbs)
+    phrasal: dict[str, tuple[Cue, ...]]  # form -> phrasal and reverse cues
+    participles: dict[str, Cue]  # form -> result or motive participle cue
+    phrases: dict[str, tuple[Cue, ...]]  # first word -> connective, adverb and purpose cues, longest first
+    not_purpose_heads: frozenset[str]
+
+
+def _forms(entry: dict) -> tuple[str, ...]:
+    return tuple(str(f).lower() for f in entry["forms"])
+
+
+def _cue(kind: str, entry: dict, words: tuple[str, ...]) -> Cue:
+    return Cue(
+        kind=kind,
+        words=words,
+        weight=float(entry["weight"]),
+        polarity=str(entry.get("polarity", "cause")),
+        particles=tuple(str(p).lower() for p in entry.get("particles", ())),
+        heads=frozenset(str(h).lower() for h in entry.get("heads", ())),
+        as_marker=bool(entry.get("as_marker", False)),
+        means=bool(entry.get("means", False)),
+        gerund=bool(entry.get("gerund", False)),
+        objects=frozenset(str(o).lower() for o in entry.get("objects", ())),
+    )
+
+
+def build(data: dict) -> Lexicon:
+    verbs: dict[str, Cue] = {}
+    for entry in data.get("verbs", ()):
+        forms = _forms(entry)
+        cue = _cue(VERB, entry, forms[:1])
+        for form in forms:
+            verbs[form] = cue
+    phrasal: dict[str, list[Cue]] = {}
+    for section, kind in (("phrasal_verbs", PHRASAL), ("reverse_verbs", REVERSE)):
+        for entry in data.get(section, ()):
+            forms = _forms(entry)
+            cue = _cue(kind, entry, forms[:1])
+            for form in forms:
+                phrasal.setdefault(form, []).append(cue)
+    participles: dict[str, Cue] = {}
+    for section, kind in (("result_participles", RESULT_PARTICIPLE), ("motive_participles", MOTIVE)):
+        for entry in data.get(section, ()):
+            forms = _forms(entry)
+            cue = _cue(kind, entry, forms[:1])
+            for form in forms:
+                participles[form] = cue
+    phrases: dict[str, list[Cue]] = {}
+    for section, kind in (("connectives", CONNECTIVE), ("result_adverbs", ADVERB), ("purpose", PURPOSE)):
+        for entry in data.get(section, ()):
+            words = tuple(str(entry["words"]).lower().split())
+            phrases.setdefault(words[0], []).append(_cue(kind, entry, words))
+    return Lexicon(
+        threshold=float(data.get("threshold", 0.5)),
+        missing_argument_factor=float(data.get("missing_argument_factor", 0.6)),
+        verbs=verbs,
+        phrasal={k: tuple(v) for k, v in phrasal.items()},
+        participles=participles,
+        phrases={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in phrases.items()},
+        not_purpose_heads=frozenset(str(w).lower() for w in data.get("not_purpose_heads", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def get() -> Lexicon:
+    return build(lexicons.load("causal"))

@@ -1,0 +1,67 @@
+"""Token sets of a spaCy parse -> trimmed, contiguous token ranges (cause and effect spans)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+# tokens never kept at the edge of a cause or effect span
+_EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep", "aux", "auxpass", "case", "preconj"})
+_EDGE_WORDS = frozenset({"that", "which", "who", "and", "or", "but", "then", "also", "only", "even", "when"})
+_TRAIL_WORDS = frozenset({"that", "which", "who", "and", "or", "but", "when"})
+
+Range = tuple[int, int]  # token indexes [start, end) into the Doc
+
+
+def subtree_ids(token: Any) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def run_around(ids: set[int], anchor: int) -> Range | None:
+    """The longest stretch of consecutive indexes in ``ids`` holding ``anchor`` (None if it is not in)."""
+    if anchor not in ids:
+        return None
+    start = anchor
+    while start - 1 in ids:
+        start -= 1
+    end = anchor + 1
+    while end in ids:
+        end += 1
+    return start, end
+
+
+def clause(head: Any, exclude: Iterable[int] = ()) -> Range | None:
+    """The stretch of ``head``'s subtree around it, without the tokens in ``exclude``, trimmed."""
+    ids = subtree_ids(head) - set(exclude)
+    found = run_around(ids, head.i)
+    return trim(head.doc, found) if found else None
+
+
+def phrase(token: Any, exclude: Iterable[int] = ()) -> Range | None:
+    """``token``'s whole subtree without ``exclude``, as its longest stretch around ``token``, trimmed."""
+    return clause(token, exclude)
+
+
+def trim(doc: Any, found: Range | None) -> Range | None:
+    """Drop punctuation, conjunctions, markers and dangling prepositions at either edge."""
+    if found is None:
+        return None
+    start, end = found
+    while start < end and (
+        doc[start].dep_ in _EDGE_DEPS or doc[start].is_punct or doc[start].lower_ in _EDGE_WORDS
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].dep_ in _EDGE_DEPS
+        or doc[end - 1].is_punct
+        or doc[end - 1].lower_ in _TRAIL_WORDS
+        or doc[end - 1].is_space
+    ):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def chars(doc: Any, found: Range) -> tuple[int, int]:
+    """Character offsets of a token range in the Doc's text."""
+    first, last = doc[found[0]], doc[found[1] - 1]
+    return first.idx, last.idx + len(last.text)

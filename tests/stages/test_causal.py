@@ -1,0 +1,143 @@
+"""Stage ``causal``: cause, effect and signal read off the parse, on hand-written sentences and the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism import nlp
+from newsprism.records import Article, Quote, Span
+from newsprism.stages.causal import run
+from newsprism.stages.causal.lexicon import build, get
+from newsprism.stages.registry import StageContext
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+
+
+def claims(text: str, quotes: list[Quote] | None = None):
+    article = Article(id="t", source="test", reader="text", body=text)
+    out = run(article, nlp.parse_one(text), StageContext(results={"quotes": quotes or []}))
+    for c in out:  # every span slices the body exactly
+        for s in (c, c.cause, c.effect, c.signal):
+            assert text[s.start : s.end] == s.text
+    return out
+
+
+def one(text: str):
+    found = claims(text)
+    assert len(found) == 1, [(c.signal.text, c.cause.text, c.effect.text) for c in found]
+    c = found[0]
+    return c.signal.text, c.cause.text, c.effect.text, c.polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militarisation fuels the killings of journalists.",
+         ("fuels", "Militarisation", "the killings of journalists", "cause")),
+        ("The fire was caused by a faulty cable.", ("caused", "a faulty cable", "The fire", "cause")),
+        ("The protests led to the resignation of the minister.",
+         ("led to", "The protests", "the resignation of the minister", "cause")),
+        ("The flooding resulted from heavy rain.", ("resulted from", "heavy rain", "The flooding", "cause")),
+        ("The match was delayed because of the rain.",
+         ("because of", "the rain", "The match was delayed", "cause")),
+        ("Because of the rain, the match was delayed.",
+         ("Because of", "the rain", "the match was delayed", "cause")),
+        ("The strike was called off because the company met their demands.",
+         ("because", "the company met their demands", "The strike was called off", "cause")),
+        ("He left early in order to catch the train.",
+         ("in order to", "catch the train", "He left early", "cause")),
+        ("The new law will prevent companies from dumping waste.",
+         ("prevent", "The new law", "companies from dumping waste", "prevent")),
+        ("Hundreds blocked the highway demanding the arrest of the culprits.",
+         ("demanding", "the arrest of the culprits", "Hundreds blocked the highway", "cause")),
+        ("Thousands took to the streets in protest against the new tax.",
+         ("in protest against", "the new tax", "Thousands took to the streets", "cause")),
+    ],
+)  # fmt: skip
+def test_each_form_finds_cause_effect_and_signal(text, expected):
+    assert one(text) == expected
+
+
+def test_a_relative_clause_subject_is_the_noun_it_modifies():
+    found = claims("Mexico is moving away from the drug war model that has only fueled murders like these.")
+    assert [(c.signal.text, c.cause.text, c.effect.text) for c in found] == [
+        ("fueled", "the drug war model", "murders like these")
+    ]
+
+
+def test_as_a_result_takes_the_cause_from_the_sentence_before():
+    text = "The army stayed in the streets. As a result, the killings continued."
+    c = next(c for c in claims(text) if c.signal.text == "As a result")
+    assert c.cause.text == "The army stayed in the streets"
+    assert c.effect.text == "the killings continued"
+    assert c.start == 0 and c.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the meeting, he went home.",  # temporal "after": found but too weak to claim
+        "They fought for the cause of justice.",  # "cause" as a noun
+        "The fuel truck stopped at the border.",  # no object: nothing is stopped
+        "He said he wanted to leave the city.",  # "to" completing "wanted", not a purpose
+        "As you know, the meeting starts at noon.",
+        "Police said a so-called militia attacked the village.",
+    ],
+)
+def test_negatives_give_no_claim(text):
+    assert claims(text) == []
+
+
+def test_the_claim_of_a_quote_is_linked_to_it():
+    text = 'The minister said: "The drought caused the food shortage."'
+    start = text.index("The drought")
+    q = Quote(document="t", id="q1", start=start, end=len(text) - 1, text=text[start:-1], kind="direct",
+              cue=Span(13, 17, "said"))  # fmt: skip
+    (c,) = claims(text, [q])
+    assert c.quote == "q1" and c.cause.text == "The drought" and c.effect.text == "the food shortage"
+    (bare,) = claims(text)
+    assert bare.quote is None
+
+
+def test_claims_carry_stage_ids_reason_and_confidence():
+    found = claims("The drought caused hunger. Because of the war, prices rose.")
+    assert [c.id for c in found] == ["c1", "c2"]
+    assert all(c.stage == "causal@1" and c.kind == "causal" and c.reason for c in found)
+    assert all(get().threshold <= c.confidence <= 1 for c in found)
+
+
+def test_lexicon_is_data_with_weights_and_polarities():
+    lex = get()
+    assert lex.verbs["fuelled"].weight > lex.verbs["blocked"].weight
+    assert lex.verbs["prevented"].polarity == "prevent"
+    assert {c.key for c in lex.phrases["because"]} >= {"connective:because", "connective:because of"}
+    tiny = build({"verbs": [{"forms": ["zap", "zaps"], "weight": 0.7}]})
+    assert tiny.verbs["zaps"].weight == 0.7 and tiny.threshold == 0.5
+
+
+def test_no_doc_no_claims():
+    assert (
+        run(Article(id="t", source="x", reader="text", body="Rain caused floods."), None, StageContext())
+        == []
+    )
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent")
+def test_seed_articles_through_ingest(tmp_path):
+    import newsprism
+
+    with newsprism.open(tmp_path / "s.db") as corpus:
+        corpus.ingest([str(SEEDS)])
+        records = [r for _, recs in corpus.store.stage_records("causal") for r in recs]
+    triples = {(r["signal"]["text"], r["cause"]["text"], r["effect"]["text"]) for r in records}
+    assert ("fueled", "the drug war model", "murders like these") in triples
+    assert any(s == "due to" and c.startswith("AMLO’s fear") for s, c, _ in triples)
+    assert any(s == "As a result" and e.startswith("massacres like Monday’s") for s, _, e in triples)
+    assert any(s == "because" and c == "Trump is openly hostile to Mexican interests" for s, c, _ in triples)
+    assert any(s == "resulted in" and e.startswith("Beltran Leyva's killing") for s, _, e in triples)
+    assert any(s == "provoke" and e == "anger" for s, _, e in triples)
+    # claims inside quotes name them; the others are the outlet's
+    assert any(r["quote"] for r in records) and any(r["quote"] is None for r in records)
