@@ -309,3 +309,13 @@ class TestSeeds:
         assert officials.speaker.anonymous and officials.speaker.text == "U.S. officials"
         _, sputnik = seeds["SPUTNIK"]
         assert speaker_of(sputnik, "The objective of the amnesty") == "Alfonso Durazo"
+
+
+def test_a_quoted_word_or_a_common_noun_is_never_the_source_of_a_participle_cue():
+    found = run(
+        "The ministry rejected the report.\n\nThe ministry disputed the description of the unrest in the north as "
+        "an “uprising,” stressing, “Smuggling gangs are seeking to increase their profits through extortion "
+        "and kidnapping.”"
+    )
+    q = containing(found, "Smuggling gangs are seeking")
+    assert q.speaker is not None and "uprising" not in (q.speaker.text or "")

@@ -149,8 +149,19 @@ def source_of(verb, lex: Lexicon, depth: int = 0, quoted=None):
             for c in issuer.children:
                 if c.dep_ == "nsubj":
                     return c, _source_tokens(c)
+        if quoted is not None and quoted(noun.idx):
+            return None, []  # an "insurgency," stressing ...: a quoted word is not a source
+        if noun.pos_ == "NOUN" and not _source_noun(noun.lower_, lex):
+            return None, []  # "an insurgency stressing ...": a common noun that cannot speak
         return noun, _source_tokens(noun, cut=verb)
     return None, []
+
+
+def _source_noun(word: str, lex: Lexicon) -> bool:
+    """A common noun that can be a source: a person or organisation description ("officials", "ministry")."""
+    kinds = (lex.person_descriptions, lex.org_descriptions, lex.org_heads, lex.anonymous_heads)
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    return any(f in k for k in kinds for f in forms)
 
 
 def _parenthetical(c, verb) -> bool:
