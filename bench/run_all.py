@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["article_extraction", "geo", "timeml", "entity_links", "entities", "polnear", "causal_news"]
+BENCHES = ["article_extraction", "geo", "timeml", "entity_links", "entities", "polnear", "causal_news", "newsquant"]
 
 
 def main() -> int:

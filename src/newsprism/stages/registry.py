@@ -46,6 +46,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", 1, "entities", needs_nlp=True),
     Stage("places", 1, "places", needs_nlp=False, after=("entities",)),
     Stage("quotes", 1, "quotes", needs_nlp=True, after=("entities",)),
+    Stage("figures", 1, "figures", needs_nlp=True, after=("entities", "times", "quotes")),
     Stage("causal", 1, "causal", needs_nlp=True, after=("quotes",)),
 )
 

@@ -1,0 +1,146 @@
+"""Stage ``figures``: numeric claims in news text ("over $1.4 billion", "some 35,000 Mexicans", "60
+percent"), each with its value, normalised unit and unit family, hedge and bound, what is counted, the
+entities and time expressions of its clause, the quote holding it and a named source.
+
+The word lists are data (``lexicons/figures.yaml``); :mod:`.scan` finds amounts in the text, :mod:`.nouns`
+reads the counted noun from the parse, :mod:`.context` joins the other stages' records. Conventions:
+
+* money: ISO 4217 code (``$`` alone is ``USD``); cents and pence stay ``cent``/``penny`` as written;
+  prices per unit are ``"USD per barrel"`` in family ``rate``.
+* percentages ``percent``; fractions ("half", "a third") value 0..1, unit ``fraction``, family ``fraction``,
+  unless a scale follows ("half a million" -> 500000).
+* vague plurals ("tens of thousands", "dozens") give the least they can mean with bound ``lower``.
+* counts: the counted noun's singular ("homicides" -> ``homicide``); nationalities count ``person``; a
+  count of people or a bare number that the text says were killed is ``death`` (family ``deaths``).
+* durations ("20 years") are figures in family ``duration``; ages ("a 35-year-old") family ``age``.
+* not figures: dates and years, clock times, ordinals, numbers inside names and labels ("Game 7",
+  "COVID-19", "Boeing 737"), list numbering, bare appositive ages ("Smith, 25,"), number words with
+  nothing counted ("one of them").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...records import Article, Figure, Span
+from ..registry import StageContext
+from . import context, nouns
+from .lexicon import Lexicon, get
+from .scan import Amount, scan
+
+__all__ = ["STAGE", "run", "scan"]
+
+STAGE = "figures@1"
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+_EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
+
+
+def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
+    """Why an amount is not a figure, or None."""
+    number = body[a.num_start : a.end]
+    after = body[a.end : a.end + 6]
+    word_after = re.match(r"\s?([A-Za-z'’.]+)", after)
+    bare = a.unit is None
+    if bare and word_after and word_after.group(1).lower().rstrip(".") in lex.not_after | {"a.m", "p.m"}:
+        return "time of day or ordinal"
+    if re.match(r"(?:st|nd|rd|th|s)\b|['’]s\b|:\d", after) or re.match(r"\d[.,]?\d*:", number):
+        return "ordinal, decade or clock"
+    if bare and a.kind == "digits" and _YEAR.fullmatch(number.strip()) and a.high is None:
+        return "a year"
+    if bare and _CLOCK.search(body[a.num_start : a.end + 5]) and ":" in body[a.num_start : a.end + 1]:
+        return "clock time"
+    if a.family not in ("duration", "age"):
+        for t in times:
+            if t.start <= a.num_start < t.end and t.type in ("DATE", "TIME", "SET") and bare:
+                return f"inside time expression {t.id}"
+    before = body[max(0, a.start - 25) : a.start]
+    label = re.search(r"([A-Za-z][\w.-]*)[\s#]*$", before)
+    if label and bare and label.group(1).lower() in lex.label_before and a.qualifier is None:
+        return "a label or index"
+    line_start = body.rfind("\n", 0, a.start) + 1
+    if bare and not body[line_start : a.start].strip() and re.match(r"[.)]\s", after):
+        return "list numbering"
+    if doc is not None and bare:
+        i = nouns.token_at(doc, a.num_start)
+        if i < len(doc) and doc[i].ent_type_ in _EXCLUDE_ENTS and a.family is None:
+            return f"spaCy {doc[i].ent_type_}"
+        if i < len(doc) and i > 0:
+            prev = doc[i - 1]
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and a.kind == "digits" \
+                    and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP":  # fmt: skip
+                return "a number in a name or address"
+            joined = prev.idx + len(prev.text) == a.start - 1
+            if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier:
+                return "a number in a name"
+            if prev.text == "," and i + 1 < len(doc) and doc[i + 1].text == "," and i > 1 and \
+                    doc[i - 2].pos_ == "PROPN":  # fmt: skip
+                return "an appositive age"
+    return None
+
+
+def _death(body: str, a: Amount, end: int, lex: Lexicon) -> bool:
+    before = body[max(0, a.start - 20) : a.start].lower()
+    after = body[end : end + 25].lower().lstrip(" ,")
+    return any(after.startswith(w) for w in lex.death_words) or any(
+        before.rstrip().endswith(w)
+        for w in ("deaths of", "killing of", "killings of", "murder of", "murders of")
+    )
+
+
+def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
+    body = article.body
+    if not body.strip():
+        return []
+    lex = get()
+    results = ctx.results if ctx is not None else {}
+    mentions = [m for m in results.get("entities", []) if not getattr(m, "in_comment", False)]
+    times = results.get("times", [])
+    quotes = results.get("quotes", [])
+    figures: list[Figure] = []
+    for a in scan(body, lex):
+        why = _excluded(body, a, doc, times, lex)
+        if why:
+            continue
+        unit, family, counted, confidence = a.unit, a.family, None, 0.9
+        sent_lo, sent_hi, clause_lo, clause_hi = 0, len(body), 0, len(body)
+        if doc is not None:
+            i = min(nouns.token_at(doc, a.num_start), len(doc) - 1)
+            sent = doc[i].sent
+            sent_lo, sent_hi = sent.start_char, sent.end_char
+            clause_lo, clause_hi = context.clause(doc, doc[i])
+            if unit is None or family in ("currency", "fraction") or (a.kind == "vague" and unit is None):
+                c = nouns.counted(doc, a.end, sent_hi, family == "currency", lex)
+                if c is not None:
+                    counted = Span(c.start, c.end, body[c.start : c.end])
+                    if unit is None:
+                        unit, family = c.unit, c.family
+        if a.kind == "fraction" and not re.match(r"\s+of\b", body[a.end :]):
+            continue  # "a third-party", "this half": a fraction counts something only with "of"
+        if a.kind == "weak" and re.match(r"\s+of\b", body[a.end :]):
+            continue  # "one of the cables": a selection
+        if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled:
+            continue  # "one of them", "the two said"
+        if unit is None and a.kind == "weak":
+            confidence = 0.6
+        if (family in ("people", "count", None)) and _death(body, a, counted.end if counted else a.end, lex):
+            unit, family = "death", "deaths"
+        if unit is None:
+            family = "count"
+            confidence = 0.6
+        sentence = context.trimmed_span(body, sent_lo, sent_hi)
+        source, source_mention = context.source(body, sent_lo, sent_hi, mentions, lex)
+        figures.append(
+            Figure(
+                document=article.id, id=f"f{len(figures) + 1}", start=a.start, end=a.end, text=a.text,
+                value=a.value, unit=unit, unit_family=family, high=a.high, qualifier=a.qualifier,
+                bound=a.bound, counted=counted,
+                about=context.about(mentions, clause_lo, clause_hi, counted),
+                scope=context.scope(times, clause_lo, clause_hi, a.start, a.end),
+                quote=context.quote_of(quotes, a.start, a.end), source=source, source_mention=source_mention,
+                sentence=sentence, confidence=confidence, reason=a.reason, stage=STAGE,
+            )
+        )  # fmt: skip
+    return figures

@@ -1,0 +1,137 @@
+"""The figures lexicon (``lexicons/figures.yaml``) compiled once into lookup tables and regexes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ... import lexicons
+
+
+def _alt(words, *, escape: bool = True) -> str:
+    """A regex alternation of ``words``, longest first (so "per cent" wins over "per")."""
+    forms = sorted({w for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) if escape else w for w in forms)
+
+
+def _spaced(form: str) -> str:
+    """A lexicon form as a regex where any run of spaces may be any whitespace."""
+    return r"\s+".join(re.escape(part) for part in form.split(" "))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict[str, float]  # number words and their values
+    weak: frozenset[str]
+    scales: dict[str, float]
+    money_scales: dict[str, float]
+    fractions: dict[str, float]
+    vague: dict[str, float]
+    qual_before: dict[str, str]
+    qual_after: dict[str, str]
+    symbols: dict[str, str]
+    currency_names: dict[str, str]
+    minor: dict[str, str]
+    units: dict[str, tuple[str, str]]
+    unit_symbols: dict[str, tuple[str, str]]
+    age_units: frozenset[str]
+    irregular: dict[str, str]
+    singular_s: frozenset[str]
+    family_of: dict[str, str]
+    death_words: tuple[str, ...]
+    demonym_endings: tuple[str, ...]
+    label_before: frozenset[str]
+    not_after: frozenset[str]
+    source_cues: tuple[str, ...]
+    counted_stop: frozenset[str]
+    # compiled
+    core: re.Pattern[str]
+    scale_re: re.Pattern[str]
+    money_scale_re: re.Pattern[str]
+    qual_before_re: re.Pattern[str]
+    qual_after_re: re.Pattern[str]
+    symbol_before_re: re.Pattern[str]
+    symbol_after_re: re.Pattern[str]
+    currency_name_re: re.Pattern[str]
+    minor_re: re.Pattern[str]
+    unit_re: re.Pattern[str]
+    unit_symbol_re: re.Pattern[str]
+    source_re: re.Pattern[str]
+
+
+def _core_pattern(data: dict) -> str:
+    words = data["number_words"]
+    tens = data["tens_words"]
+    ones = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 9 and " " not in w]
+    compound = rf"(?:{_alt(tens)})[- ](?:{_alt(ones)})"
+    word = rf"(?:{compound}|{_alt([_spaced(w) for w in words], escape=False)})"
+    scale = _alt(data["scales"])
+    vague = _alt([_spaced(w) for w in data["vague"]], escape=False)
+    fractions = _alt([_spaced(w) for w in data["fractions"]], escape=False)
+    digits = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
+    return (
+        rf"(?P<digits>{digits})"
+        rf"|(?P<a_scale>(?:a|one)[\s-](?P<a_frac>quarter|half|third)?-?(?P<a_word>{scale}))\b"
+        rf"|(?P<half_a>half\s+an?\s+(?P<half_scale>{scale}))\b"
+        rf"|(?P<vague>{vague})\b"
+        rf"|(?P<fraction>{fractions})\b"
+        rf"|(?P<word>{word})\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def get() -> Lexicon:
+    data = lexicons.load("figures")
+    family_of: dict[str, str] = {}
+    for family, nouns in data["families"].items():
+        for noun in nouns or []:
+            family_of.setdefault(noun, family)
+    units = {k: tuple(v) for k, v in data["units"].items()}
+    unit_symbols = {k: tuple(v) for k, v in data["unit_symbols"].items()}
+    symbols = data["currency_symbols"]
+    symbol_forms = sorted(symbols, key=lambda s: (-len(s), s))
+    ci = re.IGNORECASE
+    return Lexicon(
+        words={k: float(v) for k, v in data["number_words"].items()},
+        weak=frozenset(data["weak_words"]),
+        scales={k: float(v) for k, v in data["scales"].items()},
+        money_scales={k: float(v) for k, v in data["scales_money_only"].items()},
+        fractions=dict(data["fractions"]),
+        vague={k: float(v) for k, v in data["vague"].items()},
+        qual_before=dict(data["qualifiers_before"]),
+        qual_after=dict(data["qualifiers_after"]),
+        symbols=symbols,
+        currency_names=dict(data["currency_names"]),
+        minor=dict(data["minor_currency"]),
+        units=units,
+        unit_symbols=unit_symbols,
+        age_units=frozenset(data["age_units"]),
+        irregular=dict(data["irregular_plurals"]),
+        singular_s=frozenset(data["singular_s"]),
+        family_of=family_of,
+        death_words=tuple(data["death_words"]),
+        demonym_endings=tuple(data["demonym_endings"]),
+        label_before=frozenset(data["label_before"]),
+        not_after=frozenset(data["not_after"]),
+        source_cues=tuple(data["source_cues"]),
+        counted_stop=frozenset(data["counted_stop"]),
+        core=re.compile(rf"(?<![\w.,])(?:{_core_pattern(data)})", ci),
+        scale_re=re.compile(rf"[\s-]*(?P<s>{_alt(data['scales'])})(?![a-z])", ci),
+        money_scale_re=re.compile(rf"(?P<s>{_alt(data['scales_money_only'])})(?![a-z])", ci),
+        qual_before_re=re.compile(rf"(?:^|(?<=[^\w]))(?P<q>{_alt(data['qualifiers_before'])})\s+$", ci),
+        qual_after_re=re.compile(rf"(?P<q>\s*(?:{_alt(data['qualifiers_after'])}))(?![a-z])", ci),
+        symbol_before_re=re.compile(rf"(?:^|(?<=[^A-Za-z]))(?P<c>{_alt(symbol_forms)})\s?(?P<neg>[-−])?$"),
+        symbol_after_re=re.compile(
+            rf"\s?(?P<c>{_alt([s for s in symbol_forms if s[-1] != ' '])})(?![A-Za-z])"
+        ),
+        currency_name_re=re.compile(
+            rf"[\s-]*(?P<c>{_alt([_spaced(w) for w in data['currency_names']], escape=False)})(?![a-z])", ci
+        ),
+        minor_re=re.compile(rf"\s?(?P<c>{_alt(data['minor_currency'])})(?![a-z])", ci),
+        unit_re=re.compile(
+            rf"[\s-]?(?P<u>{_alt([_spaced(u) for u in units], escape=False)})(?![a-z0-9])", ci
+        ),
+        unit_symbol_re=re.compile(rf"\s?(?P<u>{_alt(unit_symbols)})(?![A-Za-z0-9])"),
+        source_re=re.compile(rf"\b(?P<cue>{_alt(data['source_cues'])})\s+", ci),
+    )

@@ -1,0 +1,146 @@
+"""What a figure counts: the noun phrase after the number ("35,000 Mexicans killed", "$310 million for the
+Mexican navy"), its head noun as a singular unit ("homicides" -> "homicide") and the unit's family."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+_NOUNISH = {"NOUN", "PROPN"}
+_MODIFIER = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}  # "armed forces", "wounded civilians"
+_DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "all"}
+_MONEY_PREPS = {"in", "for", "to", "of", "on", "into"}
+
+
+@dataclass(frozen=True)
+class Counted:
+    start: int
+    end: int
+    head: str  # the head noun as written ("Mexicans")
+    unit: str  # singular, lower case ("person" for demonyms)
+    family: str
+
+
+def token_at(doc, offset: int) -> int:
+    """The index of the first token starting at or after ``offset``."""
+    starts = [t.idx for t in doc] if not hasattr(doc, "_fig_starts") else doc._fig_starts
+    return bisect_left(starts, offset)
+
+
+def singular(word: str, lex: Lexicon) -> str:
+    w = word.lower()
+    if w in lex.irregular:
+        return lex.irregular[w]
+    if w in lex.singular_s or not w.endswith("s") or w.endswith("ss") or len(w) < 4:
+        return w
+    if w.endswith("es") and w[:-2] in lex.singular_s:
+        return w[:-2]
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if re.search(r"(?:ches|shes|sses|xes|zes|oes)$", w):
+        return w[:-2]
+    return w[:-1]
+
+
+def family_of(unit: str, lex: Lexicon) -> str:
+    return lex.family_of.get(unit, "count")
+
+
+def _is_demonym(token, lex: Lexicon) -> bool:
+    text = token.text
+    return bool(
+        text[:1].isupper() and (token.tag_ == "NNPS" or token.ent_type_ == "NORP")
+        and text.lower().endswith(lex.demonym_endings)
+    )  # fmt: skip
+
+
+def _extend(doc, head, end_i: int, sent_end: int, lex: Lexicon) -> int:
+    """The end (token index, exclusive) of the counted phrase: the head, a participle after it ("killed"),
+    and one prepositional phrase ("on the US-Mexico border")."""
+    i = end_i
+    if i < sent_end and doc[i].tag_ == "VBN" and doc[i].text.lower() not in lex.counted_stop:
+        i += 1
+    stops = lex.counted_stop | {"since", "in"}
+    if (
+        i < sent_end
+        and doc[i].dep_ == "prep"
+        and doc[i].text.lower() not in stops
+        and doc[i].head.i in (head.i, i - 1)
+    ):
+        right = max((t.i for t in doc[i].subtree), default=i)
+        cut = next(
+            (k for k in range(i + 1, right + 1) if doc[k].text in ',;:.()[]"“”' or doc[k].pos_ == "VERB"),
+            None,
+        )
+        i = cut if cut is not None else right + 1
+    while i > end_i and (doc[i - 1].is_punct or doc[i - 1].text.lower() in lex.counted_stop):
+        i -= 1
+    return i
+
+
+def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon) -> Counted | None:
+    """The counted noun phrase starting right after an amount ending at ``amount_end``, or None."""
+    i = token_at(doc, amount_end)
+    n = len(doc)
+    if i >= n or doc[i].idx >= sent_end_char:
+        return None
+    sent_end = doc[i].sent.end
+    first = i
+    if doc[i].text.lower() == "of":  # "tens of thousands of people", "a third of the population"
+        i += 1
+        while i < sent_end and doc[i].text.lower() in _DETS:
+            i += 1
+        first = i
+    elif money and doc[i].text.lower() == "worth" and i + 2 < sent_end and doc[i + 1].text.lower() == "of":
+        first = i + 2
+        while first < sent_end and doc[first].text.lower() in _DETS:
+            first += 1
+        i = first
+    elif money and doc[i].text.lower() in _MONEY_PREPS and i + 1 < sent_end:
+        first = i + 1
+        while first < sent_end and doc[first].text.lower() in _DETS:
+            first += 1
+        i = first
+    head = None
+    j = i
+    while (
+        j < sent_end
+        and j - i < 6
+        and (doc[j].pos_ in _MODIFIER or doc[j].text == "-" or doc[j].tag_ == "POS")
+    ):
+        if doc[j].text.lower() in lex.counted_stop or doc[j].tag_ in ("VBD", "VBZ", "VBP", "VB", "MD"):
+            break
+        if doc[j].pos_ in _NOUNISH:
+            head = doc[j]
+        elif doc[j].pos_ == "VERB" and doc[j].tag_ != "VBN" and doc[j].tag_ != "VBG":
+            break
+        if doc[j].pos_ == "NUM" and j == i:
+            break
+        j += 1
+        ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"})
+        if ends and not (doc[j - 1].tag_ == "POS" or (j < sent_end and doc[j].tag_ == "POS")):
+            break
+    if head is None or head.i < i:
+        return None
+    if head.pos_ == "PROPN" and not _is_demonym(head, lex) and not money:
+        return None  # "Plan Colombia 2 Merida", "737 Max": a name, not a count
+    end_i = _extend(doc, head, head.i + 1, sent_end, lex) if not money else head.i + 1
+    if money and end_i < sent_end and doc[end_i].dep_ == "prep" and doc[end_i].text.lower() == "to":
+        right = max(t.i for t in doc[end_i].subtree)
+        end_i = right + 1 if right - end_i < 10 else end_i
+        while end_i > head.i + 1 and doc[end_i - 1].is_punct:
+            end_i -= 1
+    if money and end_i + 1 < sent_end and doc[end_i].text.lower() == "and" and doc[end_i + 1].dep_ == "conj" \
+            and doc[end_i + 1].head.i == head.i:  # fmt: skip
+        end_i += 2
+    start = doc[first].idx
+    end = doc[end_i - 1].idx + len(doc[end_i - 1].text)
+    if _is_demonym(head, lex):
+        unit = "person"
+    else:
+        unit = singular(head.text, lex)
+    family = family_of(unit, lex)
+    return Counted(start, end, head.text, unit, family)

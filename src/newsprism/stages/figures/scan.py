@@ -1,0 +1,268 @@
+"""Finding amounts in plain text: a number (digits, words, fractions, vague plurals), its scale, currency,
+unit and hedge, and ranges of two amounts. No parse is needed here; :mod:`.nouns` adds what is counted.
+
+    >>> [(a.text, a.value, a.unit, a.bound) for a in scan("Over $1.4 billion and 60 percent.")]
+    [('Over $1.4 billion', 1400000000.0, 'USD', 'lower'), ('60 percent', 60.0, 'percent', 'exact')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .lexicon import Lexicon, get
+
+_HYPHEN_NUM = re.compile(r"[A-Za-z]-$")  # "COVID-19", "F-16": a label, not an amount
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RATE = re.compile(r"\s*(?:(?:per|an?|each)\s+|/\s*)(?P<d>[A-Za-z][A-Za-z-]*(?:\s(?:m|ft|km|mile|metre|meter|foot)\b)?)",
+                   re.IGNORECASE)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    text: str
+    value: float
+    num_start: int  # where the number itself starts (after qualifier and currency)
+    kind: str  # digits, word, weak, fraction, vague, a_scale
+    high: float | None = None
+    unit: str | None = None
+    family: str | None = None
+    qualifier: str | None = None
+    bound: str = "exact"
+    scaled: bool = False
+    currency: bool = False
+    reason: str = ""
+
+
+def _number(m: re.Match[str], lex: Lexicon) -> tuple[float, str] | None:
+    g = m.lastgroup
+    text = m.group(0).lower()
+    if m.group("digits"):
+        return float(text.replace(",", "")), "digits"
+    if m.group("a_scale"):
+        frac = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}.get((m.group("a_frac") or "").lower(), 1.0)
+        return frac * lex.scales[m.group("a_word").lower()], "a_scale"
+    if m.group("half_a"):
+        return 0.5 * lex.scales[m.group("half_scale").lower()], "a_scale"
+    key = " ".join(text.split())
+    if m.group("vague"):
+        return lex.vague[key], "vague"
+    if m.group("fraction"):
+        return lex.fractions[key], "fraction"
+    if m.group("word"):
+        if key in lex.words:
+            return lex.words[key], ("weak" if key in lex.weak else "word")
+        parts = re.split(r"[- ]", key)
+        return lex.words[parts[0]] + lex.words[parts[-1]], "word"
+    raise AssertionError(g)
+
+
+def _scales(text: str, pos: int, currency: bool, lex: Lexicon) -> tuple[float, int]:
+    factor = 1.0
+    while True:
+        m = lex.scale_re.match(text, pos)
+        if m:
+            factor *= lex.scales[m.group("s").lower()]
+            pos = m.end()
+            continue
+        if currency:
+            m = lex.money_scale_re.match(text, pos)
+            if m and (m.start() == pos or text[pos] == " "):
+                factor *= lex.money_scales[m.group("s").lower()]
+                pos = m.end()
+        return factor, pos
+
+
+def _unit(text: str, pos: int, lex: Lexicon) -> tuple[str, str, int] | None:
+    m = lex.unit_symbol_re.match(text, pos)
+    best = None
+    if m:
+        best = (*lex.unit_symbols[m.group("u")], m.end())
+    m = lex.unit_re.match(text, pos)
+    if m and (best is None or m.end() > best[2]):
+        best = (*lex.units[" ".join(m.group("u").lower().split())], m.end())
+    return best
+
+
+def _money_after(text: str, pos: int, lex: Lexicon) -> tuple[str, int] | None:
+    m = lex.currency_name_re.match(text, pos)
+    if m:
+        return lex.currency_names[" ".join(m.group("c").lower().split())], m.end()
+    m = lex.symbol_after_re.match(text, pos)
+    if m and m.group("c") != "$":
+        return lex.symbols[m.group("c")], m.end()
+    return None
+
+
+def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
+    parsed = _number(m, lex)
+    if parsed is None:
+        return None
+    value, kind = parsed
+    start, pos = m.start(), m.end()
+    if (
+        kind == "digits"
+        and _HYPHEN_NUM.search(text[max(0, start - 2) : start])
+        and not text[max(0, start - 6) : start].lower().endswith("minus-")
+    ):
+        return None
+    left = text[max(0, start - 40) : start]
+    unit = family = None
+    reasons = []
+    sym = lex.symbol_before_re.search(left)
+    negative = False
+    if sym:
+        unit, family = lex.symbols[sym.group("c")], "currency"
+        start -= len(left) - sym.start("c")
+        negative = bool(sym.group("neg"))
+        reasons.append("currency symbol")
+    else:
+        sign = re.search(r"(?:\bminus[- ]|(?<![\w%)])\s?[-−])$", left, re.IGNORECASE)
+        if (
+            sign
+            and not re.search(r"[\w%)][-−]$", left)
+            or (sign and sign.group(0).lower().startswith("minus"))
+        ):
+            negative = True
+            start -= len(sign.group(0).lstrip())
+    num_start = m.start()
+    factor, pos = _scales(text, pos, unit is not None, lex)
+    scaled = factor != 1.0 or kind in ("a_scale", "vague")
+    value *= factor
+    if kind in ("vague", "a_scale") and re.match(r"\s+of\s+", text[pos:]):
+        pass  # "millions of dollars": the currency name comes after "of"
+    if unit is None:
+        money = _money_after(text, pos, lex)
+        if money is None and kind in ("vague", "a_scale"):
+            of = re.match(r"\s+of\s+", text[pos:])
+            if of:
+                money = _money_after(text, pos + of.end() - 1, lex)
+        if money:
+            unit, family = money[0], "currency"
+            pos = money[1]
+            reasons.append("currency name")
+        else:
+            minor = lex.minor_re.match(text, pos)
+            if minor and not (minor.group("c").lower() == "p" and minor.start("c") != pos):
+                unit, family, pos = lex.minor[minor.group("c").lower()], "currency", minor.end()
+                reasons.append("minor currency")
+    if unit is None:
+        found = _unit(text, pos, lex)
+        if found:
+            unit, family, pos = found
+            reasons.append("unit")
+            if unit in lex.age_units:
+                old = re.match(r"(?:-|\s)old\b", text[pos:])
+                if old:
+                    family, pos = "age", pos + old.end()
+    if family in ("currency",) or (family and family not in ("duration", "age", "percent")):
+        rate = _RATE.match(text, pos)
+        if rate and family == "currency" and rate.group("d").lower() not in ("year", "month", "week", "day"):
+            denom = rate.group("d")
+            found = _unit(text, rate.start("d"), lex)
+            name = (
+                found[0]
+                if found
+                else denom.lower().rstrip("s")
+                if not denom.lower().endswith("ss")
+                else denom
+            )
+            if rate.group(0).strip().lower() in ("a", "an") and name in (
+                "lot",
+                "bit",
+                "few",
+                "number",
+                "record",
+            ):
+                rate = None
+            else:
+                unit, family, pos = f"{unit} per {name}", "rate", (found[2] if found else rate.end("d"))
+    qualifier, bound = None, "exact"
+    q = lex.qual_before_re.search(text[max(0, start - 30) : start])
+    if q:
+        qualifier = q.group("q")
+        bound = lex.qual_before[qualifier.lower()]
+        start -= len(text[max(0, start - 30) : start]) - q.start("q")
+    qa = lex.qual_after_re.match(text, pos)
+    if qa and qualifier is None:
+        qualifier = qa.group("q").strip()
+        bound = lex.qual_after.get(qualifier.lower(), "approx")
+        pos = qa.end()
+    if kind == "vague" and bound == "exact":
+        bound = "lower"
+    if kind == "fraction" and unit is None:
+        unit, family = "fraction", "fraction"
+    if negative:
+        value = -value
+    return Amount(
+        start, pos, text[start:pos], value, num_start, kind, unit=unit, family=family, qualifier=qualifier,
+        bound=bound, scaled=scaled, currency=family in ("currency", "rate"), reason=", ".join(reasons) or kind,
+    )  # fmt: skip
+
+
+def _merge_ranges(text: str, found: list[Amount]) -> list[Amount]:
+    """ "15 to 22 miles", "$3 billion to $5 billion", "between 5% and 6%", "1 to 2 thousand": one amount with
+    ``high``. The first takes the second's unit (and scale, when it had none and is the smaller)."""
+    out: list[Amount] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        if i + 1 < len(found):
+            b = found[i + 1]
+            gap = text[a.end : b.start]
+            between = _BETWEEN.search(text[max(0, a.start - 12) : a.start])
+            join = _RANGE_JOIN.fullmatch(gap) if len(gap) <= 6 else None
+            if join and gap.strip().lower() == "and" and not between:
+                join = None
+            compatible = a.unit is None or b.unit is None or a.unit == b.unit
+            if join and compatible and a.kind not in ("weak", "vague") and b.kind not in ("weak", "vague"):
+                low = a.value
+                if not a.scaled and b.scaled and a.unit is None and abs(a.value) < abs(b.value):
+                    low = a.value * (b.value / _unscaled(text, b))
+                if b.value > low or join.group(0).strip() != "-":
+                    start = a.start - (len(between.group(0)) if between and between.start() >= 0 else 0)
+                    if between:
+                        start = a.start - len(text[max(0, a.start - 12) : a.start]) + between.start()
+                    out.append(replace(
+                        a, start=start, end=b.end, text=text[start : b.end], value=low, high=b.value,
+                        unit=b.unit or a.unit, family=b.family or a.family, currency=a.currency or b.currency,
+                        qualifier=a.qualifier or b.qualifier, bound=a.bound if a.qualifier else b.bound,
+                        scaled=a.scaled or b.scaled, reason=f"range ({a.reason}; {b.reason})",
+                    ))  # fmt: skip
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _unscaled(text: str, a: Amount) -> float:
+    m = re.match(r"[\d.,]+", text[a.num_start : a.end])
+    if not m:
+        return a.value
+    try:
+        raw = float(m.group(0).replace(",", "").rstrip("."))
+    except ValueError:
+        return a.value
+    return raw if raw else a.value
+
+
+def scan(text: str, lex: Lexicon | None = None) -> list[Amount]:
+    """Every amount in ``text``, ranges merged, in text order."""
+    lex = lex or get()
+    found: list[Amount] = []
+    pos = 0
+    for m in lex.core.finditer(text):
+        if m.start() < pos:
+            continue
+        a = _amount(text, m, lex)
+        if a is None:
+            continue
+        if found and a.start < found[-1].end:  # a qualifier or symbol reaching into the previous amount
+            continue
+        found.append(a)
+        pos = a.end
+    return _merge_ranges(text, found)

@@ -1,0 +1,146 @@
+"""Stage ``figures``: amounts on hand-written sentences (every form), and the numbers of the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsprism
+from newsprism import nlp
+from newsprism.records import Article, Figure
+from newsprism.stages import entities, figures, times
+from newsprism.stages.figures.scan import scan
+from newsprism.stages.registry import StageContext
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+
+
+def one(text: str):
+    found = scan(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "bound"),
+    [
+        ("over $1.4 billion", 1.4e9, "USD", "lower"),
+        ("some 35,000", 35000, None, "approx"),
+        ("a quarter-billion dollars", 2.5e8, "USD", "exact"),
+        ("tens of thousands", 10000, None, "lower"),
+        ("1.6bn euros", 1.6e9, "EUR", "exact"),
+        ("€3.5m", 3.5e6, "EUR", "exact"),
+        ("nearly 60%", 60, "percent", "upper"),
+        ("60 per cent", 60, "percent", "exact"),
+        ("twenty-five", 25, None, "exact"),
+        ("up to 400", 400, None, "upper"),
+        ("2 million pesos", 2e6, "MXN", "exact"),
+        ("US$5", 5, "USD", "exact"),
+        ("half a million", 5e5, None, "exact"),
+        ("12 miles", 12, "mile", "exact"),
+        ("155mph", 155, "mile per hour", "exact"),
+        ("minus-130 degrees Fahrenheit", -130, "fahrenheit", "exact"),
+        ("200 or more", 200, None, "lower"),
+    ],
+)
+def test_amount_forms(text, value, unit, bound):
+    a = one(text)
+    assert a.value == pytest.approx(value) and a.unit == unit and a.bound == bound
+    assert a.text == text
+
+
+def test_ranges_share_unit_and_scale():
+    a = one("between 20 and 30 troops")
+    assert (a.value, a.high) == (20, 30)
+    b = one("1 to 2 thousand")
+    assert (b.value, b.high) == (1000, 2000)
+    c = one("from $200,000 to $414 million")
+    assert (c.value, c.high, c.unit) == (200000, 4.14e8, "USD")
+    d = one("15 to 22 miles per hour")
+    assert (d.value, d.high, d.unit) == (15, 22, "mile per hour")
+
+
+def test_ages_rates_and_labels_in_the_scanner():
+    age = one("a 35-year-old man")
+    assert (age.value, age.unit, age.family) == (35, "year", "age")
+    rate = one("$2.11 per gallon")
+    assert rate.unit == "USD per gallon" and rate.family == "rate"
+    assert scan("COVID-19 and the G20") == []
+
+
+def _run(text: str, published: str | None = "2011-02-10") -> list[Figure]:
+    article = Article(id="a1", source="test", reader="text", body=text, published=published)
+    doc = nlp.parse_one(text)
+    ctx = StageContext(results={
+        "entities": entities.run(article, doc, StageContext()),
+        "times": times.run(article, None, StageContext()),
+    })  # fmt: skip
+    found = figures.run(article, doc, StageContext(results={**ctx.results, "quotes": []}))
+    for f in found:
+        assert text[f.start : f.end] == f.text and f.stage == "figures@1"
+        for span in (f.counted, f.source, f.sentence):
+            assert span is None or text[span.start : span.end] == span.text
+    return found
+
+
+def test_counted_nouns_and_families():
+    found = _run(
+        "Police said 12 soldiers and more than 250,000 homicides were recorded, while 40 people were killed."
+    )
+    by_text = {f.text: f for f in found}
+    assert by_text["12"].unit == "soldier" and by_text["12"].unit_family == "troops"
+    assert (
+        by_text["more than 250,000"].unit == "homicide"
+        and by_text["more than 250,000"].unit_family == "deaths"
+    )
+    assert by_text["40"].unit == "death"  # "40 people were killed": a death toll
+
+
+def test_non_figures_are_left_out():
+    text = (
+        "On March 3, 2010 at 10:30 a.m. the first of the 1990s reforms, Article 5, took effect; "
+        "one of them said Boeing 737 jets were grounded in 2019."
+    )
+    assert [f.text for f in _run(text)] == []
+
+
+def test_source_and_scope():
+    text = "Congress gave at least $310 million to the navy since 2007, according to the Budget Office."
+    (f,) = _run(text)
+    assert f.value == 3.1e8 and f.bound == "lower" and f.qualifier == "at least"
+    assert f.source is not None and f.source.text == "the Budget Office"
+    assert f.scope and f.counted is not None and "navy" in f.counted.text
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent")
+def test_seed_articles(tmp_path):
+    with newsprism.open(tmp_path / "s.db") as corpus:
+        report = corpus.ingest([str(SEEDS)])
+        assert not report.analysis.failed  # every span was checked against the body on the way in
+        figs = [Figure.from_dict(r) for _, recs in corpus.store.stage_records("figures") for r in recs]
+        mentions = {
+            r["id"] + r["document"]: r for _, recs in corpus.store.stage_records("entities") for r in recs
+        }
+        times_by = {
+            r["id"] + r["document"]: r for _, recs in corpus.store.stage_records("times") for r in recs
+        }
+    by_text = {f.text: f for f in figs}
+    over = by_text["over $1.4 billion"]
+    assert over.value == 1.4e9 and over.unit == "USD" and over.bound == "lower"
+    assert "armed forces" in over.counted.text
+    merida = by_text["$1.6 billion"]
+    assert merida.value == 1.6e9 and merida.counted.text == "Merida Initiative"
+    assert any("Merida" in mentions[m + merida.document]["text"] for m in merida.about)
+    assert any("Washington Office" in (f.source.text if f.source else "") for f in figs if f.value == 3.1e8)
+    deaths = by_text["some 35,000"]
+    assert deaths.bound == "approx" and deaths.unit_family == "deaths" and deaths.counted.text == "Mexicans"
+    assert any("2006" in times_by[t + deaths.document]["text"] for t in deaths.scope)
+    homicides = by_text["more than 250,000"]
+    assert homicides.unit == "homicide" and homicides.bound == "lower" and homicides.quote
+    troops = by_text["roughly 5,000"]
+    assert troops.unit == "soldier" and troops.unit_family == "troops" and "border" in troops.counted.text
+    assert by_text["more than 50,000"].unit == "troop"
+    assert by_text["60 percent"].value == 60 and by_text["60 percent"].unit == "percent"
+    assert not any(f.value in (2006, 2007, 2008, 2009, 2010, 1913, 1973) and f.unit is None for f in figs)
