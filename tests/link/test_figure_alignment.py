@@ -100,3 +100,33 @@ def test_claims_with_the_same_cause_and_effect_group():
     assert {(m.document, m.record) for m in members} == {("a", "c1"), ("b", "c4")}
     assert len({m.group for m in members}) == 1
     assert group_claims([ClaimItem("a", "c1", frozenset({"x"}), frozenset({"y"}))]) == []
+
+
+def test_open_bounds_far_apart_do_not_agree():
+    items = [
+        fig("a", "f1", 15000, "deaths", bound="lower", words="people killed", date="2011-02-10", scope=("2010",)),
+        fig("b", "f1", 250000, "deaths", bound="lower", words="people killed", date="2019-11-07"),
+    ]
+    assert {m.status for m in align_figures(items)} == {"differ"}
+
+
+def test_the_unit_decides_before_nearby_words():
+    # "the deployment of more than 50,000 troops and the deaths of some 35,000 Mexicans"
+    deaths = Figure("d", "f1", 0, 11, "some 35,000", 35000.0, "death", "deaths", bound="approx",
+                    counted=Span(12, 20, "Mexicans"))
+    assert measure_of(deaths, around="the deployment of more than 50,000 troops and the deaths of ") == "deaths"
+    money = Figure("d", "f2", 0, 17, "over $1.4 billion", 1.4e9, "USD", "currency",
+                   counted=Span(21, 53, "Mexico's armed forces and police"))
+    assert measure_of(money, around="the US has allocated ") == "money:USD"
+    share = Figure("d", "f3", 0, 10, "60 percent", 60.0, "percent", "percent")
+    assert measure_of(share, around="More than 15,000 were killed in 2010 alone, a ") == "share"
+    people = Figure("d", "f4", 0, 15, "some 9,000", 9000.0, "person", "people", counted=Span(16, 22, "people"))
+    assert measure_of(people, around="the fighting killed ") == "deaths"
+
+
+def test_a_shared_country_alone_does_not_join_figures_of_different_magnitude():
+    items = [
+        fig("a", "f1", 9, "deaths", words="citizens", date="2019-11-07", context={"e-mx"}),
+        fig("b", "f1", 15000, "deaths", bound="lower", date="2011-02-10", context={"e-mx"}),
+    ]
+    assert align_figures(items) == []

@@ -8,9 +8,12 @@ What a figure measures (its *measure*) comes from the words around it and its un
 lists in ``lexicons/alignment.yaml``: "some 35,000 Mexicans" in "the deaths of some 35,000 Mexicans" and
 "250,000 homicides" both measure deaths; "$1.4 billion" measures money in USD. Two figures of different
 documents with the same measure are candidates when they share a blocking key: a content word of their
-counted phrases, an entity they are about, or (for specific measures such as deaths or troops) a country
-their documents both name. A candidate pair links when it is about a common entity, when the counted
-phrases overlap enough, or, for a specific measure, when their documents share a country.
+counted phrases, an entity they are about, or (for the measures named in the lexicon, such as deaths or
+troops) a country their documents both name. A candidate pair links when it is about a common entity, when
+the counted phrases overlap enough, or, for such a measure, when their documents share a country and the
+values are within ``max_context_ratio`` of each other (nine dead in one attack and 15,000 killed in a year
+share a measure and a country, not a subject).
+Durations and ages are not aligned.
 
 Groups are built greedily from the best-scoring links down, and never hold two figures of one document: a
 writer who gives two different numbers in one article is counting two things ("$310 million for the navy,
@@ -19,7 +22,9 @@ part of the $1.6 billion initiative"), so no chain of links can put them togethe
 Each group is ordered by report date and labelled:
 
 - ``agree``: every pair of values is compatible within their qualifiers (an exact figure ±2%, an
-  approximate one ±10%, "more than X" is [X, ∞), "up to X" is [0, X]);
+  approximate one ±10%, "more than X" is [X, ∞), "up to X" is [0, X]), and a bound is within
+  ``max_bound_ratio`` of the other value ("over $1.4 billion" agrees with "$1.6 billion", "more than
+  15,000" does not agree with "more than 250,000");
 - ``differ``: not all compatible, but the figures were reported at different dates or for different time
   scopes, which the reason names ("reported 2011-02-10 and 2019-11-07");
 - ``conflict``: incompatible values reported at the same time for the same scope.
@@ -49,10 +54,14 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 @dataclass(frozen=True)
 class Rules:
     measures: dict[str, str]  # word -> measure
+    specific: frozenset[str]  # measures that link on a shared country alone (deaths, troops, ...)
+    skip_families: frozenset[str]
     families: dict[str, str]  # unit family -> measure
     stop_words: frozenset[str]
     tolerance: dict[str, float]
     min_counted_overlap: float
+    max_bound_ratio: float
+    max_context_ratio: float
 
 
 @cache
@@ -61,10 +70,14 @@ def rules() -> Rules:
     measures = {w: m for m, ws in (data.get("measures") or {}).items() for w in ws or ()}
     return Rules(
         measures=measures,
+        specific=frozenset(m for m, ws in (data.get("measures") or {}).items() if ws),
+        skip_families=frozenset(data.get("skip_families") or ()),
         families=dict(data.get("families") or {}),
         stop_words=frozenset(data.get("stop_words") or ()),
         tolerance={k: float(v) for k, v in (data.get("tolerance") or {}).items()},
         min_counted_overlap=float(data.get("min_counted_overlap", 0.34)),
+        max_bound_ratio=float(data.get("max_bound_ratio", 1.5)),
+        max_context_ratio=float(data.get("max_context_ratio", 10)),
     )
 
 
@@ -115,18 +128,24 @@ class FigureItem:
 
 
 def measure_of(figure: Figure, around: str = "") -> str:
-    """The measure a figure counts: a measure word in its counted phrase or just before it, else its unit
-    family's measure, else ``<family>:<unit>``; money keeps its currency (``money:USD``)."""
+    """The measure a figure counts. Money (``money:USD``) and shares are read from the unit alone; a unit
+    family that names a measure (deaths, troops) decides next; then a measure word of the counted phrase or
+    of the figure itself ("250,000 homicides"), then the nearest one just before it ("the deaths of some
+    35,000 Mexicans"); else ``count:<unit>``."""
     r = rules()
-    counted = figure.counted.text if figure.counted else ""
-    for w in _WORD.findall(_fold(f"{around} {figure.text} {counted}")):
-        if w in r.measures and r.measures[w] not in GENERIC_MEASURES:
-            return r.measures[w]
     family = figure.unit_family or "count"
     measure = r.families.get(family, family)
     if measure == "money":
         return f"money:{figure.unit or '?'}"
-    if measure in GENERIC_MEASURES and figure.unit and measure != "share":
+    if measure == "share" or measure in r.specific:
+        return measure
+    counted = figure.counted.text if figure.counted else ""
+    own = _WORD.findall(_fold(f"{figure.text} {counted}"))
+    before = _WORD.findall(_fold(around))[::-1]  # nearest first
+    for w in (*own, *before):
+        if r.measures.get(w) in r.specific:
+            return r.measures[w]
+    if measure in GENERIC_MEASURES and figure.unit:
         return f"{measure}:{figure.unit}"
     return measure
 
@@ -142,10 +161,11 @@ def _score(a: FigureItem, b: FigureItem) -> float | None:
     about = _overlap(a.about, b.about)
     counted = _overlap(a.words, b.words)
     context = _overlap(a.context, b.context)
-    specific = a.measure.split(":")[0] not in GENERIC_MEASURES
-    if not (about > 0 or counted >= rules().min_counted_overlap or (specific and context > 0)):
-        return None
+    r = rules()
     ratio = abs(math.log10(max(a.value, 1e-9) / max(b.value, 1e-9))) if a.value > 0 and b.value > 0 else 1.0
+    by_context = a.measure in r.specific and context > 0 and ratio <= math.log10(r.max_context_ratio)
+    if not (about > 0 or counted >= r.min_counted_overlap or by_context):
+        return None
     return about + counted + 0.5 * context - 0.2 * min(1.0, ratio)
 
 
@@ -154,7 +174,7 @@ def align_figures(items: list[FigureItem]) -> list[Member]:
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         keys = {f"w:{w}" for w in it.words} | {f"e:{e}" for e in it.about}
-        if it.measure.split(":")[0] not in GENERIC_MEASURES:
+        if it.measure in rules().specific:
             keys |= {f"c:{c}" for c in it.context}
         for k in keys:
             index[(it.measure, k)].append(i)
@@ -189,8 +209,15 @@ def align_figures(items: list[FigureItem]) -> list[Member]:
 
 
 def _compatible(a: FigureItem, b: FigureItem) -> bool:
+    """The intervals meet, and an open bound ("more than X") is not read as agreeing with anything far
+    beyond it: "more than 15,000" and "more than 250,000" say different things."""
     (la, ha), (lb, hb) = a.interval(), b.interval()
-    return la <= hb and lb <= ha
+    if not (la <= hb and lb <= ha):
+        return False
+    if "lower" in (a.bound, b.bound) or "upper" in (a.bound, b.bound):
+        small, large = sorted((abs(a.value), abs(b.value)))
+        return small > 0 and large / small <= rules().max_bound_ratio
+    return True
 
 
 def _label(group: list[FigureItem]) -> list[Member]:
@@ -241,7 +268,7 @@ def figure_items(store) -> list[FigureItem]:
     for doc_id, figs in figures.items():
         context = frozenset(e for (d, _), e in entity_of.items() if d == doc_id and e in countries)
         for f in figs:
-            if f.value is None:
+            if f.value is None or f.unit_family in rules().skip_families:
                 continue
             around = ""
             if f.sentence is not None:
