@@ -3,7 +3,7 @@
     for each batch of documents behind on some stage (never ran, or ran at another version or model):
         parse the bodies once with spaCy, if a stage that is behind needs the Doc
         run the stages in registry order; a stage reads the records of the stages before it
-        write each document's records of each stage in one transaction
+        write each document's records of all its stages in one transaction
     then link the mentions across documents (incremental when only new documents arrived)
     and regroup the stages' records across documents when they changed: the same statement quoted in several
     documents, figures about the same measured thing, the same causal claim
@@ -123,6 +123,7 @@ class Analysis:
 
     def _analyse_one(self, article: Article, doc: Any, behind: dict[str, set[str]], report: AnalysisReport) -> None:
         results: dict[str, list] = {}
+        done: list[tuple[str, int, str, list[dict]]] = []
         for stage in self.stages:
             if article.id not in behind.get(stage.name, ()):
                 continue
@@ -139,10 +140,9 @@ class Analysis:
                 self.listener("failed", message)
                 continue
             results[stage.name] = records
-            self.store.write_stage_records(
-                article.id, stage.name, stage.version, self._model_tag(stage), [r.as_dict() for r in records]
-            )
+            done.append((stage.name, stage.version, self._model_tag(stage), [r.as_dict() for r in records]))
             report.records[stage.name] += len(records)
+        self.store.write_document_stages(article.id, done)
 
     def _stored(self, stage: str, doc_id: str) -> list:
         cls = STAGE_RECORDS[stage]

@@ -2,9 +2,10 @@
 
 Mixed into ``Store`` (``base.py``); every method is one short transaction, like the document methods.
 
-- ``write_stage_records`` replaces one document's records of one stage and notes the stage version and
-  model in ``stage_runs``, in one transaction: a killed analysis leaves each document either fully at the
-  old version or fully at the new one, and a rerun picks up the documents still behind.
+- ``write_document_stages`` replaces one document's records of the stages that ran on it and notes each
+  stage's version and model in ``stage_runs``, in one transaction: a killed analysis leaves each document
+  either fully at the old versions or fully at the new ones, and a rerun picks up the documents still
+  behind. ``write_stage_records`` does it for one stage.
 - ``write_links`` replaces the entity table and the mention→entity links, with the linker's state, in one
   transaction: a reader sees the previous linking or the new one, never half of each.
 - ``write_groups`` replaces every cross-document group of one record kind in one transaction.
@@ -41,33 +42,43 @@ class StageStore:
         self, doc_id: str, stage: str, version: int, model: str, records: Sequence[dict[str, Any]]
     ) -> None:
         """Replace ``doc_id``'s records of ``stage``; each record dict needs ``start`` and ``end``."""
-        rows = [
-            {
-                "document": doc_id,
-                "stage": stage,
-                "seq": i,
-                "start_offset": int(r["start"]),
-                "end_offset": int(r["end"]),
-                "data": codec.dumps(r),
-            }
-            for i, r in enumerate(records)
-        ]
-        run = {"version": version, "model": model, "records": len(rows), "ran_at": codec.now()}
-        with self._write(f"storing {stage} records of {doc_id}") as conn:
-            conn.execute(
-                delete(stage_records).where(
-                    and_(stage_records.c.document == doc_id, stage_records.c.stage == stage)
+        self.write_document_stages(doc_id, [(stage, version, model, records)])
+
+    def write_document_stages(
+        self, doc_id: str, results: Sequence[tuple[str, int, str, Sequence[dict[str, Any]]]]
+    ) -> None:
+        """Replace ``doc_id``'s records of several stages, (stage, version, model, records) each, in one
+        transaction: a document is either at the old versions of all of them or at the new ones."""
+        if not results:
+            return
+        with self._write(f"storing the analysis of {doc_id}") as conn:
+            for stage, version, model, records in results:
+                rows = [
+                    {
+                        "document": doc_id,
+                        "stage": stage,
+                        "seq": i,
+                        "start_offset": int(r["start"]),
+                        "end_offset": int(r["end"]),
+                        "data": codec.dumps(r),
+                    }
+                    for i, r in enumerate(records)
+                ]
+                run = {"version": version, "model": model, "records": len(rows), "ran_at": codec.now()}
+                conn.execute(
+                    delete(stage_records).where(
+                        and_(stage_records.c.document == doc_id, stage_records.c.stage == stage)
+                    )
                 )
-            )
-            if rows:
-                conn.execute(stage_records.insert(), rows)
-            updated = conn.execute(
-                update(stage_runs)
-                .where(and_(stage_runs.c.document == doc_id, stage_runs.c.stage == stage))
-                .values(**run)
-            ).rowcount
-            if not updated:
-                conn.execute(stage_runs.insert().values(document=doc_id, stage=stage, **run))
+                if rows:
+                    conn.execute(stage_records.insert(), rows)
+                updated = conn.execute(
+                    update(stage_runs)
+                    .where(and_(stage_runs.c.document == doc_id, stage_runs.c.stage == stage))
+                    .values(**run)
+                ).rowcount
+                if not updated:
+                    conn.execute(stage_runs.insert().values(document=doc_id, stage=stage, **run))
 
     def documents_behind(self, stage: str, version: int, model: str, limit: int | None = None) -> list[str]:
         """Ids of documents whose ``stage`` never ran or ran at another version or model."""
