@@ -134,3 +134,22 @@ def test_figures_cli_export_and_report(corpus, tmp_path):
                          capture_output=True, text=True, check=False, env=env)
     assert run.returncode == 0, run.stderr
     assert [json.loads(line)["cause"]["text"] for line in run.stdout.splitlines()] == ["Militarisation", "Militarisation"]
+
+
+def test_figures_are_aligned_again_when_the_user_merges_entities(tmp_path, monkeypatch):
+    monkeypatch.setattr("newsprism.stages.figures.run", fake_figures)
+    rows = [
+        {"id": "a", "outlet": "Harbor Daily", "published": "2011-02-10", "title": "A",
+         "text": "Under the Valdora Initiative, Nordland has given over $1.4 billion to the police of Peru."},
+        {"id": "b", "outlet": "Coast Times", "published": "2011-03-01", "title": "B",
+         "text": "The Corvel Fund is worth $1.6 billion, officials in Lima said."},
+    ]
+    path = tmp_path / "m.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with newsprism.open(tmp_path / "m.db") as corpus:
+        corpus.ingest([str(path)])
+        assert all(r["group"] is None for r in corpus.figures())
+        corpus.merge("Valdora Initiative", "Corvel Fund")
+        groups = {r["group"] for r in corpus.figures()}
+        assert len(groups) == 1 and None not in groups
+        assert {r["group_status"] for r in corpus.figures()} == {"agree"}

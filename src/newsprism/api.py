@@ -80,7 +80,16 @@ class Corpus:
         """Link every stored mention again from scratch, replaying the user's corrections."""
         from .link.apply import link_entities
 
-        return link_entities(self.store, self.settings, changed=None)
+        linked = link_entities(self.store, self.settings, changed=None)
+        self._realign_after_linking()
+        return linked
+
+    def _realign_after_linking(self) -> None:
+        """Figure groups rest on entity ids (what a figure is about, the countries of its article): when the
+        entities change, the figures are aligned again."""
+        from .link.figures import realign_figures
+
+        realign_figures(self.store)
 
     # -- corrections -----------------------------------------------------------------------------------
 
@@ -88,13 +97,17 @@ class Corpus:
         """Merge entities (by id or name) into one; kept as a correction that survives re-runs."""
         from .link.apply import add_correction
 
-        return add_correction(self, "merge", list(names_or_ids))
+        result = add_correction(self, "merge", list(names_or_ids))
+        self._realign_after_linking()
+        return result
 
     def split(self, entity: str, *names: str) -> dict:
         """Split the given surface names out of ``entity`` into an entity of their own; kept as a correction."""
         from .link.apply import add_correction
 
-        return add_correction(self, "split", [entity, *names])
+        result = add_correction(self, "split", [entity, *names])
+        self._realign_after_linking()
+        return result
 
     def corrections(self, include_undone: bool = False) -> list[dict]:
         return self.store.corrections(include_undone)
