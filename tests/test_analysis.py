@@ -77,11 +77,10 @@ def test_a_failing_stage_is_counted_and_keeps_the_old_records(corpus, tmp_path, 
     def broken(article, doc, ctx):
         raise RuntimeError("boom")
 
-    bumped = tuple(
-        registry.Stage(s.name, s.version + 1, s.module, s.needs_nlp, s.after) if s.name == "entities" else s
-        for s in registry.STAGES
-    )
-    monkeypatch.setattr(registry, "STAGES", bumped)
+    from newsprism.stages import entities as entities_stage
+
+    monkeypatch.setattr(entities_stage, "STAGE", f"entities@{entities_stage.VERSION + 1}")
+    assert registry.stage("entities").version == entities_stage.VERSION + 1
     monkeypatch.setattr(registry.Stage, "runner", lambda self: broken if self.name == "entities" else _real(self))
     report = corpus.analyse(["entities"])
     assert len(report.failed) == 1 and "stage entities failed: RuntimeError: boom" in report.failed[0][2]

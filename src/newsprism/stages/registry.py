@@ -3,8 +3,8 @@
 A stage is pure: ``run(article, doc, ctx) -> list[record]`` with no I/O and no globals. ``doc`` is the
 spaCy ``Doc`` of ``article.body`` when the stage ``needs_nlp``, else None. ``ctx.results`` holds the records
 the earlier stages made for the same article, by stage name, so ``places`` can read the ``entities``
-mentions. Every record a stage returns carries ``stage == f"{name}@{version}"``; bumping ``version`` makes
-``Corpus.analyse`` re-run the stage on every stored document.
+mentions. Every record a stage returns carries ``stage == f"{name}@{version}"``, the ``STAGE`` tag of its module;
+bumping the version there makes ``Corpus.analyse`` re-run the stage on every stored document.
 """
 
 from __future__ import annotations
@@ -28,26 +28,34 @@ class StageContext:
 @dataclass(frozen=True)
 class Stage:
     name: str
-    version: int
-    module: str  # the module under newsprism.stages holding ``run``
+    module: str  # the module under newsprism.stages holding ``run`` and its ``STAGE`` tag ("quotes@2")
     needs_nlp: bool
     after: tuple[str, ...] = ()  # stages whose records this one reads through ctx.results
 
     @property
     def tag(self) -> str:
-        return f"{self.name}@{self.version}"
+        """The tag every record of this stage carries, read from the stage module: one place to bump."""
+        mod = import_module(f"newsprism.stages.{self.module}")
+        tag = getattr(mod, "STAGE", None) or mod.TAG
+        if tag.split("@")[0] != self.name:
+            raise ValueError(f"stage module {self.module} is tagged {tag!r}, not {self.name}@N")
+        return tag
+
+    @property
+    def version(self) -> int:
+        return int(self.tag.split("@")[1])
 
     def runner(self) -> Callable[[Article, Any, StageContext], list]:
         return import_module(f"newsprism.stages.{self.module}").run
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("times", 1, "times", needs_nlp=False),
-    Stage("entities", 1, "entities", needs_nlp=True),
-    Stage("places", 1, "places", needs_nlp=False, after=("entities",)),
-    Stage("quotes", 1, "quotes", needs_nlp=True, after=("entities",)),
-    Stage("figures", 1, "figures", needs_nlp=True, after=("entities", "times", "quotes")),
-    Stage("causal", 1, "causal", needs_nlp=True, after=("quotes",)),
+    Stage("times", "times", needs_nlp=False),
+    Stage("entities", "entities", needs_nlp=True),
+    Stage("places", "places", needs_nlp=False, after=("entities",)),
+    Stage("quotes", "quotes", needs_nlp=True, after=("entities",)),
+    Stage("figures", "figures", needs_nlp=True, after=("entities", "times", "quotes")),
+    Stage("causal", "causal", needs_nlp=True, after=("quotes",)),
 )
 
 
