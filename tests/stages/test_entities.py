@@ -204,6 +204,7 @@ def test_demonyms_and_country_modifiers_are_groups():
     assert one(mentions, "Mexicans").name == "Mexican"
     us = one(mentions, "US")
     assert us.type == "group" and "United States" in us.reason
+    assert us.name == "American"  # the same group as "American advisers", one entity per nationality
     assert one(mentions, "United States").type == "place"
 
 

@@ -26,7 +26,7 @@ from . import evidence, lexicon, missed, resolve, roles, spans
 from .text import key
 
 NAME = "entities"
-VERSION = 1
+VERSION = 2
 STAGE = f"{NAME}@{VERSION}"
 
 

@@ -291,9 +291,11 @@ def per_occurrence(doc: Any, cands: list[Cand], lex: Lexicon) -> None:
                 and not (c.j < len(doc) and doc[c.j].tag_ == "POS")
             )
         ):
+            # "US troops" is the same group as "American troops": one entity per nationality
+            country = lex.countries[k]
             c.type = "group"
-            c.group_name = text.replace(".", "")
-            c.notes.append(f"country name used as a modifier ({lex.countries[k]})")
+            c.group_name = lex.country_demonyms.get(country) or text.replace(".", "")
+            c.notes.append(f"country name used as a modifier ({country})")
             continue
         if c.type == "group":
             dem = lex.demonym(k)

@@ -53,6 +53,7 @@ class Lexicon:
     countries: dict[str, str]  # key of name or alias -> country name
     demonyms: dict[str, str]  # key -> country name
     demonym_forms: dict[str, str]  # key -> demonym as normally written (singular adjective)
+    country_demonyms: dict[str, str]  # country name -> its first demonym, singular ("Mexico" -> "Mexican")
     regions: dict[str, str]  # key -> region name
     region_demonyms: dict[str, str]  # key -> region name
     us_states: frozenset[str]
@@ -106,6 +107,7 @@ def get() -> Lexicon:
     capitals: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     demonym_forms: dict[str, str] = {}
+    country_demonyms: dict[str, str] = {}
     for c in data["countries"]:
         name = c["name"]
         for alias in [name, *(c.get("aliases") or [])]:
@@ -119,6 +121,8 @@ def get() -> Lexicon:
             demonyms.setdefault(key(d), name)
         for k, v in _singular_demonym(forms).items():
             demonym_forms.setdefault(k, v)
+        if forms:
+            country_demonyms.setdefault(name, _singular_demonym(forms)[key(forms[0])])
     for alias, capital in (data.get("capital_aliases") or {}).items():
         capitals.setdefault(key(alias), capitals.get(key(capital), ""))
     regions: dict[str, str] = {}
@@ -161,6 +165,7 @@ def get() -> Lexicon:
         countries=countries,
         demonyms=demonyms,
         demonym_forms=demonym_forms,
+        country_demonyms=country_demonyms,
         regions=regions,
         region_demonyms=region_demonyms,
         us_states=_keys(data.get("us_states")),
