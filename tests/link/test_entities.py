@@ -405,3 +405,19 @@ def test_a_capital_standing_for_its_government_is_not_an_organisation_named_afte
     assert not together(result, docs, "Marlow Office", "Marlow")
     # the capital as an actor and the capital as a place are one name
     assert len([e for e in result.entities if e.name == "Marlow"]) == 1
+
+
+def test_an_untyped_name_joins_the_same_name_typed_elsewhere():
+    # the per-article vote leaves "Wikileaks" untyped in one article; it is the organisation of another
+    docs = docs_of(
+        ("d1", "A", [("WikiLeaks", "org"), ("Plan Mexico", "other"), ("Sinaloa Cartel", "org")]),
+        ("d2", "B", [("Wikileaks", "other"), ("Wikileaks", "person"), ("Plan", "other")]),
+        ("d3", "C", [("Sinaloa Cartel", "other")]),
+    )
+    result = resolve(docs)
+    org = entity_named(result, "WikiLeaks")
+    assert org.type == "org" and org.mentions == 2
+    cartel = entity_named(result, "Sinaloa Cartel")
+    assert cartel.type == "org" and cartel.mentions == 2
+    assert "same name, untyped in one article: Sinaloa Cartel" in cartel.evidence
+    assert len(result.entities) == 5  # a person is never joined by name alone; other words stay apart

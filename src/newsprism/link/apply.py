@@ -7,7 +7,8 @@ The linker's state is kept in the store, so new documents link without re-readin
 corrections live in the store's ``corrections`` table and the aliases file named by the ``aliases``
 setting (kept in the linker state once given, until another file replaces it); both are replayed on
 every linking, so they survive re-runs. Places: each place entity takes the
-gazetteer entry that most of its mentions were resolved to by the ``places`` stage.
+gazetteer entry that most of its mentions were resolved to by the ``places`` stage; a nationality group
+("Mexican") takes its country's ISO code.
 """
 
 from __future__ import annotations
@@ -82,8 +83,22 @@ def _with_places(store, entities: list[Entity], assignments: dict[tuple[str, str
         if e.id in votes:
             best = entry[votes[e.id].most_common(1)[0][0]]
             e = Entity.from_dict({**e.as_dict(), **{k: best.get(k) for k in _PLACE_KEYS}})
+        elif e.type == "group":
+            e = _with_country(e)
         out.append(e)
     return out
+
+
+def _with_country(group: Entity) -> Entity:
+    """A nationality ("Mexican", "American" for "US troops") carries its country's ISO code."""
+    from ..geo.gazetteer import gazetteer
+    from ..stages.entities import demonym_country
+
+    country = demonym_country(group.name)
+    found = gazetteer().find_country(country) if country else None
+    if found is None or not found.country:
+        return group
+    return Entity.from_dict({**group.as_dict(), "country": found.country})
 
 
 def _name_of(store, name_or_id: str) -> tuple[str, str | None]:

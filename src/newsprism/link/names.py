@@ -231,7 +231,8 @@ def keys(
 ) -> set[str]:
     """Every blocking key ``form`` is indexed under. ``acronym``: some surface of it was written as one;
     ``nicknames``: folded nicknames its mentions carry."""
-    out: set[str] = {f"x:{form.key}"} if form.type in ("org", "place") else set()
+    # org, place and untyped ("other") forms meet by their folded name: one tagger's confusion
+    out: set[str] = {f"x:{form.key}"} if form.type in ("org", "place", "other") else set()
     w = form.words
     n = len(w)
     t = form.type[0]
@@ -432,10 +433,17 @@ def compare(
         return _person(a, b, rules)
     if a.type in ("org", "place") and b.type in ("org", "place"):
         return _org_place(a, b, rules, acronym)
+    if "other" in (a.type, b.type) and {a.type, b.type} <= {"other", "org", "place"} and a.key == b.key:
+        return Link("type", "same name, untyped in one article: {a}")
     return None
 
 
+# Bump when the code of the rules above changes what they link (stored links are then recomputed).
+RULES_VERSION = 2
+
+
 def rules_fingerprint(rules: NameRules) -> str:
-    """Changes when the lexicon or a threshold changes (stored links are then recomputed)."""
-    payload = json.dumps([lexicon().fingerprint, asdict(rules)], sort_keys=True)
+    """Changes when the rules' code, the lexicon or a threshold changes (stored links are then
+    recomputed)."""
+    payload = json.dumps([RULES_VERSION, lexicon().fingerprint, asdict(rules)], sort_keys=True)
     return hashlib.sha1(payload.encode()).hexdigest()[:12]
