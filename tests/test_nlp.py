@@ -1,0 +1,38 @@
+"""nlp.py: long bodies are parsed in pieces and joined back into one Doc over the whole text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism import nlp
+
+
+@given(st.text(alphabet="ab .\n", max_size=400), st.integers(min_value=5, max_value=60))
+@settings(max_examples=200, deadline=None)
+def test_split_long_keeps_every_character_and_the_limit(text, limit):
+    pieces = nlp.split_long(text, limit)
+    assert "".join(pieces) == text
+    assert all(len(p) <= limit for p in pieces)
+    assert all(pieces[:-1])
+
+
+def test_split_long_cuts_after_paragraph_breaks_first():
+    text = "One two. Three four.\n\nFive six seven. Eight.\nNine ten."
+    pieces = nlp.split_long(text, 30)
+    assert pieces[0] == "One two. Three four.\n\n"
+
+
+def test_a_long_body_is_parsed_whole_with_offsets_into_it(monkeypatch):
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 200)
+    paragraph = "Janet Napolitano visited Mexico City on Monday. She met officials there.\n\n"
+    text = paragraph * 12 + "The last sentence names Joseph Westphal."
+    docs = list(nlp.parse(["A short one about Ohio.", text, "Another short one."]))
+    assert [d.text for d in docs] == ["A short one about Ohio.", text, "Another short one."]
+    long_doc = docs[1]
+    assert len(nlp.split_long(text)) > 1
+    ents = [(e.text, e.start_char) for e in long_doc.ents]
+    assert all(text[s : s + len(t)] == t for t, s in ents)
+    assert any(t == "Joseph Westphal" for t, _ in ents)  # the tail was parsed, not clipped
+    assert sum(1 for t, _ in ents if t == "Mexico City") == 12
+    assert len(list(long_doc.sents)) >= 25
