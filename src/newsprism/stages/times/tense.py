@@ -5,7 +5,9 @@ future or present one ("the vote is Tuesday"); a month or day without a year far
 follows the tense too. :func:`tense` looks at the words of the sentence holding the expression,
 nearest first, and returns the tense of the first cue it meets (``past``, ``future``, ``present``) or None.
 The cue words live in ``lexicons/times.yaml`` (``tense_future``, ``tense_past``, ``tense_present``); any
-other word ending in -ed counts as past unless ``not_past`` lists it.
+other word ending in -ed counts as past unless ``not_past`` lists it. A future cue reached from "had"
+through words of intention only ("had been due to expire Friday", "had planned to meet Monday") is a
+plan that belonged to the past, and counts as past (``tense_past_perfect_chain``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def _cues() -> tuple[dict[str, str], dict[tuple[str, ...], str], set[str]]:
 
 
 _SINGLE, _MULTI, _NOT_PAST = _cues()
+_CHAIN = {str(w).lower() for w in GRAMMAR.words["tense_past_perfect_chain"]}
 _LIGHT = {
     "on",
     "in",
@@ -86,6 +89,13 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _word_tense(words: list[str], i: int) -> str | None:
+    found = _cue_tense(words, i)
+    if found == "future" and _had_before(words, i) is not None:
+        return "past"
+    return found
+
+
+def _cue_tense(words: list[str], i: int) -> str | None:
     word = words[i]
     for phrase, tense in _MULTI.items():
         n = len(phrase)
@@ -101,6 +111,15 @@ def _word_tense(words: list[str], i: int) -> str | None:
     if found == "past" and i > 0 and words[i - 1] in _PASSIVE:  # "will be paid", "to be held"
         return None
     return found
+
+
+def _had_before(words: list[str], i: int) -> int | None:
+    """The index of the "had" that words[i] is reached from through intention words only ("had been
+    scheduled to expire"), or None."""
+    j = i - 1
+    while j >= 0 and words[j] in _CHAIN:
+        j -= 1
+    return j if j >= 0 and words[j] in ("had", "hadn't") else None
 
 
 def tense(text: str, start: int, end: int) -> str | None:
@@ -123,6 +142,8 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, int]:
     for i in order:
         found = _word_tense(words, i)
         if found:
+            if found == "past" and i < n_before and _had_before(words, i) is not None:
+                i = _had_before(words, i)  # the plan's "had" is the cue, not the verb beside the date
             between = words[i + 1 : n_before] if i < n_before else words[n_before:i]
             return found, sum(1 for w in between if w not in _LIGHT) + (0 if i < n_before else 1)
     return None, 99
