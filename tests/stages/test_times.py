@@ -386,3 +386,8 @@ def test_putting_off_until_a_day_points_forward():
     assert one("The judge postponed until Thursday any ruling on bail.").value == "2019-11-07"
     assert one("The council delayed until Monday a vote on the budget.").value == "2019-11-11"
     assert one("The council delayed the vote on Monday.").value == "2019-11-04"
+
+
+def test_a_clock_time_takes_the_day_written_after_a_bracketed_aside():
+    refs = found("The quake struck at 4:10 p.m. (0910 GMT) Sunday, toppling homes.")
+    assert refs == [("4:10 p.m.", "TIME", "2019-11-03T16:10"), ("Sunday", "DATE", "2019-11-03")]

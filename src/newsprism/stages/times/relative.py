@@ -28,6 +28,10 @@ from .grammar import norm
 from .timecalc import Point, weekday_near
 
 _PART_CODES = T["parts_of_day"]
+# a clock time whose day follows a bracketed aside: "10:35 a.m. (0735 GMT) Friday"
+_ASIDE_THEN_DAY = re.compile(
+    r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?(?P<date>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)\b"
+)
 
 
 def _shift_mod(rel: str) -> str | None:
@@ -310,6 +314,12 @@ def clock(m, ctx: Ctx, rule) -> Resolved | None:
         if day is not None:
             return Resolved("TIME", day.value.split("T")[0] + clock_text, mod, "time", day.anchor, day.ref,
                             day.confidence, "clock time on a written day")  # fmt: skip
+    aside = _ASIDE_THEN_DAY.match(ctx.text, m.end())
+    if aside:
+        day = _date_in(ctx, aside.start("date"), aside.end("date"))
+        if day is not None:
+            return Resolved("TIME", day.value.split("T")[0] + clock_text, mod, "time", day.anchor, day.ref,
+                            day.confidence, "clock time on the day written after an aside")  # fmt: skip
     found = ctx.reference(m.start(), finer_than="day", window=120)
     if found and ctx.found[found[0]].resolved.type == "DATE":
         i, point = found
