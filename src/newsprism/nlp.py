@@ -60,7 +60,10 @@ def load(model: str = "sm") -> Any:
     raise ConfigError(f"no spaCy model for {model!r} is installed; {hint}")
 
 
+@lru_cache(maxsize=4)
 def model_version(model: str = "sm") -> str:
+    """"<package name>-<version>" of ``model``, the tag stored with each record a model-based stage writes
+    (spaCy rebuilds ``meta`` on every access, so this is cached like ``load``)."""
     nlp = load(model)
     return f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '?')}"
 

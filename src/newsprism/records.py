@@ -54,7 +54,12 @@ FIELD_SOURCES = (
 )
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _to_json(value: Any) -> Any:
+    if isinstance(value, _SCALARS):  # most values: skip the dataclass test
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return value.as_dict()  # type: ignore[union-attr]
     if isinstance(value, (list, tuple)):
@@ -73,7 +78,7 @@ class _Record:
     _single: ClassVar[dict[str, type]] = {}
 
     def as_dict(self) -> dict[str, Any]:
-        return {f.name: _to_json(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {name: _to_json(getattr(self, name)) for name, _ in _field_kinds(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
