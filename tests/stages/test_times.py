@@ -391,3 +391,11 @@ def test_putting_off_until_a_day_points_forward():
 def test_a_clock_time_takes_the_day_written_after_a_bracketed_aside():
     refs = found("The quake struck at 4:10 p.m. (0910 GMT) Sunday, toppling homes.")
     assert refs == [("4:10 p.m.", "TIME", "2019-11-03T16:10"), ("Sunday", "DATE", "2019-11-03")]
+
+
+def test_the_previous_weekday_counts_from_the_day_mentioned_before():
+    text = "Shares fell on Oct. 30. The index was down 3% from the previous Friday."
+    assert found(text)[-1] == ("the previous Friday", "DATE", "2019-10-25")
+    text = "The ceasefire began on Oct. 30. Fighting resumed the following Sunday."
+    assert found(text)[-1] == ("the following Sunday", "DATE", "2019-11-03")
+    assert one("The index was down 3% from the previous Friday.").value == "2019-11-01"  # the article date's

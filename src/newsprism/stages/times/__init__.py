@@ -50,6 +50,7 @@ RESOLVERS = {
     "year_period": points.year_period,
     "offset": relative.offset,
     "weekday": relative.weekday,
+    "weekday_anaphora": relative.weekday_anaphora,
     "deictic": relative.deictic,
     "clock": relative.clock,
     "day_part": relative.day_part,

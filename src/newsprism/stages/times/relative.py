@@ -253,6 +253,27 @@ def weekday(m, ctx: Ctx, rule) -> Resolved | None:
                     f"weekday, {tense or 'no'} tense: {'next' if direction > 0 else 'latest'} one")  # fmt: skip
 
 
+def weekday_anaphora(m, ctx: Ctx, rule) -> Resolved | None:
+    """ "the previous Friday", "the following Monday": the weekday before (after) the day mentioned just
+    before, or the article date when none was."""
+    wd = weekday_number(m.group("wd"))
+    if wd is None:
+        return None
+    sign = 1 if norm(m.group("rel")) == "following" else -1
+    found = ctx.reference(m.start(), finer_than="day", window=1500)
+    if found:
+        i, point = found
+        day = weekday_near(point.start, wd, 2 * sign)
+        return Resolved("DATE", day.isoformat(), None, "day", "reference", i, 0.8,
+                        f"{'next' if sign > 0 else 'latest'} such weekday from the day mentioned before",
+                        referable=False)  # fmt: skip
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-WXX-{wd}", None, "day", "document", reason="weekday, no date")
+    day = weekday_near(ctx.dct, wd, 2 * sign)
+    return Resolved("DATE", day.isoformat(), None, "day", "document", None, 0.6,
+                    "such weekday from the article date")  # fmt: skip
+
+
 def deictic(m, ctx: Ctx, rule) -> Resolved | None:
     word = norm(m.group("word"))
     spec = T["deictic"].get(word)
