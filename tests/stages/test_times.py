@@ -399,3 +399,8 @@ def test_the_previous_weekday_counts_from_the_day_mentioned_before():
     text = "The ceasefire began on Oct. 30. Fighting resumed the following Sunday."
     assert found(text)[-1] == ("the following Sunday", "DATE", "2019-11-03")
     assert one("The index was down 3% from the previous Friday.").value == "2019-11-01"  # the article date's
+
+
+def test_the_week_of_a_day_is_that_week():
+    assert found("The trial opens the week of Nov. 18.") == [("the week of Nov. 18", "DATE", "2019-W47")]
+    assert found("Hearings ran the week of 4 March 2019.") == [("the week of 4 March 2019", "DATE", "2019-W10")]

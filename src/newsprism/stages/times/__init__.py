@@ -51,6 +51,7 @@ RESOLVERS = {
     "offset": relative.offset,
     "weekday": relative.weekday,
     "weekday_anaphora": relative.weekday_anaphora,
+    "week_of": relative.week_of,
     "deictic": relative.deictic,
     "clock": relative.clock,
     "day_part": relative.day_part,

@@ -25,7 +25,7 @@ from .context import (
     word_before,
 )
 from .grammar import norm
-from .timecalc import Point, weekday_near
+from .timecalc import Point, parse_value, weekday_near
 
 _PART_CODES = T["parts_of_day"]
 # a clock time whose day follows a bracketed aside: "10:35 a.m. (0735 GMT) Friday"
@@ -251,6 +251,18 @@ def weekday(m, ctx: Ctx, rule) -> Resolved | None:
     day = weekday_near(ctx.dct, wd, direction)
     return Resolved("DATE", day.isoformat(), mod, "day", "document", None, 1.0 if tense else 0.85,
                     f"weekday, {tense or 'no'} tense: {'next' if direction > 0 else 'latest'} one")  # fmt: skip
+
+
+def week_of(m, ctx: Ctx, rule) -> Resolved | None:
+    """ "the week of March 6": the (ISO) week holding that day."""
+    day = _date_in(ctx, m.start("date"), m.end("date"))
+    if day is None or day.type != "DATE":
+        return None
+    point = parse_value(day.value)
+    if point is None or point.gran != "day":
+        return Resolved("DATE", "XXXX-WXX", None, "week", day.anchor, day.ref, 0.5, "week of a day")
+    return Resolved("DATE", Point.of("week", point.start).value(), None, "week", day.anchor, day.ref,
+                    day.confidence, "the week holding the day written")  # fmt: skip
 
 
 def weekday_anaphora(m, ctx: Ctx, rule) -> Resolved | None:
