@@ -404,3 +404,10 @@ def test_the_previous_weekday_counts_from_the_day_mentioned_before():
 def test_the_week_of_a_day_is_that_week():
     assert found("The trial opens the week of Nov. 18.") == [("the week of Nov. 18", "DATE", "2019-W47")]
     assert found("Hearings ran the week of 4 March 2019.") == [("the week of 4 March 2019", "DATE", "2019-W10")]
+
+
+def test_a_part_of_the_day_alone_falls_on_the_day_mentioned_before():
+    text = "Rebels attacked the town on Monday. By mid afternoon, troops had retaken it."
+    assert found(text) == [("Monday", "DATE", "2019-11-04"), ("mid afternoon", "TIME", "2019-11-04TAF")]
+    assert found("Voting was brisk in the morning.") == [("the morning", "TIME", "2019-11-05TMO")]
+    assert found("The story ran in the morning papers.") == []

@@ -55,6 +55,7 @@ RESOLVERS = {
     "deictic": relative.deictic,
     "clock": relative.clock,
     "day_part": relative.day_part,
+    "part_alone": relative.part_alone,
     "duration": amounts.duration,
     "set_every": amounts.set_every,
     "set_word": amounts.set_word,

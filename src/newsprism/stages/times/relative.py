@@ -374,3 +374,21 @@ def day_part(m, ctx: Ctx, rule) -> Resolved | None:
     mod = modifier(group(m, "mod"))
     return Resolved("TIME", day.value + f"T{part}", mod, "time", day.anchor, day.ref, day.confidence,
                     "part of a day")  # fmt: skip
+
+
+def part_alone(m, ctx: Ctx, rule) -> Resolved | None:
+    """ "in the morning", "by mid afternoon": that part of the day mentioned just before, or of the
+    article date."""
+    part = _PART_CODES.get(norm(m.group("part")))
+    if part is None:
+        return None
+    mod = modifier((group(m, "mod") or "").strip(" -"))
+    found = ctx.reference(m.start(), finer_than="day", window=400)
+    if found and ctx.found[found[0]].resolved.type == "DATE" and found[1].gran == "day":
+        i, point = found
+        return Resolved("TIME", point.value() + f"T{part}", mod, "time", "reference", i, 0.8,
+                        "part of the day mentioned just before", referable=False)  # fmt: skip
+    if ctx.dct is None:
+        return Resolved("TIME", f"XXXX-XX-XXT{part}", mod, "time", "document", reason="part of a day, no date")
+    return Resolved("TIME", f"{ctx.dct.isoformat()}T{part}", mod, "time", "document", None, 0.7,
+                    "part of the article's day")  # fmt: skip
