@@ -411,3 +411,10 @@ def test_a_part_of_the_day_alone_falls_on_the_day_mentioned_before():
     assert found(text) == [("Monday", "DATE", "2019-11-04"), ("mid afternoon", "TIME", "2019-11-04TAF")]
     assert found("Voting was brisk in the morning.") == [("the morning", "TIME", "2019-11-05TMO")]
     assert found("The story ran in the morning papers.") == []
+
+
+def test_programme_titles_and_idioms_are_not_times():
+    assert found('The senator, speaking on ABC\'s "This Week," denied the report.') == []
+    assert found("For the party, high noon comes next month.") == [("next month", "DATE", "2019-12")]
+    assert found("This Week, the senator denied the report.")[0][0] == "This Week"  # a sentence's start
+    assert found("The vote is at noon.") == [("noon", "TIME", "2019-11-05T12:00")]

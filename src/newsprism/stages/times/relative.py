@@ -67,6 +67,8 @@ def relative(m, ctx: Ctx, rule) -> Resolved | None:
             direction = 1 if ctx.tense(m.start(), m.end()) == "future" else -1
             day = weekday_near(ctx.dct, wd, direction)
         return Resolved("DATE", day.isoformat(), mod, "day", "document", reason=f"{rel} weekday")
+    if _title_cased(ctx, m, m.group("unit")):
+        return None  # ABC's "This Week": a programme's name
     unit = norm(m.group("unit"))
     if unit == "weekend":
         point = ctx.point("week")
@@ -89,6 +91,14 @@ def relative(m, ctx: Ctx, rule) -> Resolved | None:
     if unit == "decade" and value[-1:] != "X":
         value += "X"
     return Resolved("DATE", value, mod, unit, anchor, reason=f"{rel} {unit}")
+
+
+def _title_cased(ctx: Ctx, m, unit: str) -> bool:
+    """ "This Week" with both words capitalised in mid-sentence is a title, not a time."""
+    if not (unit[:1].isupper() and m.group("rel")[:1].isupper()):
+        return False
+    before = ctx.text[: m.start()].rstrip(" \t\"'“‘`(")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def weekend(m, ctx: Ctx, rule) -> Resolved | None:
@@ -326,6 +336,8 @@ def _date_in(ctx: Ctx, start: int, end: int) -> Resolved | None:
 def clock(m, ctx: Ctx, rule) -> Resolved | None:
     word = group(m, "word")
     if word:
+        if word_before(ctx.text, m.start()) == "high":
+            return None  # "high noon": the idiom
         hhmm = T["clock_words"][norm(word).replace(" ", "-") if norm(word) == "mid day" else norm(word)]
         hour, minute = (int(x) for x in hhmm.split(":"))
     else:
