@@ -418,3 +418,10 @@ def test_programme_titles_and_idioms_are_not_times():
     assert found("For the party, high noon comes next month.") == [("next month", "DATE", "2019-12")]
     assert found("This Week, the senator denied the report.")[0][0] == "This Week"  # a sentence's start
     assert found("The vote is at noon.") == [("noon", "TIME", "2019-11-05T12:00")]
+
+
+def test_soon_is_a_future_reference_only_beside_a_word_pointing_ahead():
+    assert found("The ministry may soon lift the ban.") == [("soon", "DATE", "FUTURE_REF")]
+    assert found("The firm soon will open a plant.") == [("soon", "DATE", "FUTURE_REF")]
+    assert found("He was soon released from hospital.") == []
+    assert found("Aid will arrive as soon as roads reopen.") == []

@@ -306,6 +306,8 @@ def deictic(m, ctx: Ctx, rule) -> Resolved | None:
     if "value" in spec:
         if word in ("current", "recent") and not _adjective_ok(ctx, m):
             return None
+        if word == "soon" and not _soon_ahead(ctx, m):
+            return None
         if word == "future" and not re.match(r"\s+(?:quarters|years|months|weeks|generations|periods)\b|[.,;]",
                                              ctx.text[m.end() : m.end() + 15]):  # fmt: skip
             return None
@@ -318,6 +320,16 @@ def deictic(m, ctx: Ctx, rule) -> Resolved | None:
     day = ctx.dct + timedelta(days=spec["days"])
     value = day.isoformat() + (f"T{part}" if part else "")
     return Resolved(kind, value, mod, "day", "document", None, conf, f"{word}: from the article date")
+
+
+def _soon_ahead(ctx: Ctx, m) -> bool:
+    """ "will soon", "may soon", "soon will": "soon" beside a word pointing ahead ("was soon released" and
+    "as soon as" are no times)."""
+    after = re.match(r"\s+([a-z']+)", ctx.text[m.end() : m.end() + 15])
+    if after and after.group(1) == "as":
+        return False
+    before = word_before(ctx.text, m.start())
+    return before in T["soon_before"] or bool(after and after.group(1) in T["soon_after"])
 
 
 def _adjective_ok(ctx: Ctx, m) -> bool:
