@@ -60,6 +60,20 @@ def _short_alias_ok(text: str, k: str) -> bool:
     return len(k) > 3 or text.replace(".", "").isupper()
 
 
+@lru_cache(maxsize=8)
+def _phrase_index(phrases: tuple[tuple[str, ...], ...]) -> tuple[frozenset, tuple[int, ...]]:
+    return frozenset(phrases), tuple(sorted({len(p) for p in phrases}, reverse=True))
+
+
+def _phrase_ending(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The longest of ``phrases`` that ``words`` end with, or None."""
+    known, lengths = _phrase_index(phrases)
+    for n in lengths:
+        if n <= len(words) and tuple(words[len(words) - n :]) in known:
+            return tuple(words[len(words) - n :])
+    return None
+
+
 def collect(doc: Any, cands: list[Cand], lex: Lexicon) -> None:
     """Add the model, cue, context and lexicon evidence to each candidate."""
     w = lex.weights
@@ -111,10 +125,9 @@ def collect(doc: Any, cands: list[Cand], lex: Lexicon) -> None:
                 c.add("place", w["gazetteer"], "in the gazetteer")
         # context: "the state of X", "northern X", "X state", "in X", "in X, Y"
         before = [fold(t.text) for t in doc[max(0, c.i - 3) : c.i]]
-        for phrase in lex.place_before:
-            if len(phrase) <= len(before) and tuple(before[len(before) - len(phrase) :]) == phrase:
-                c.add("place", w["place_context"], f"after '{' '.join(phrase)}'")
-                break
+        phrase = _phrase_ending(before, lex.place_before)
+        if phrase:
+            c.add("place", w["place_context"], f"after '{' '.join(phrase)}'")
         if c.j < len(doc):
             nxt = doc[c.j]
             if fold(nxt.text) in lex.place_after and not is_cap(nxt):

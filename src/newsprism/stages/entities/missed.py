@@ -68,7 +68,7 @@ def extra(doc: Any, cands: list[Cand], lex: Lexicon) -> list[Cand]:
                 label, source = "LEXICON", "lexicon"
             elif k in known and (e - s > 1 or doc[s].pos_ == "PROPN" or not doc[s].is_sent_start):
                 label, source = known[k].label, "repeat"
-            elif any(subsequence(k.split(), pw) for pw in person_words) and doc[s].pos_ == "PROPN":
+            elif doc[s].pos_ == "PROPN" and any(subsequence(k.split(), pw) for pw in person_words):
                 label, source = "PROPN", "part"
             elif e - s >= 2 and fold(doc[e - 1].text) in lex.org_cues and not doc[s].is_sent_start:
                 label, source = "ORG", "cue"
