@@ -425,3 +425,8 @@ def test_soon_is_a_future_reference_only_beside_a_word_pointing_ahead():
     assert found("The firm soon will open a plant.") == [("soon", "DATE", "FUTURE_REF")]
     assert found("He was soon released from hospital.") == []
     assert found("Aid will arrive as soon as roads reopen.") == []
+
+
+def test_one_day_after_a_modal_is_some_future_time():
+    assert found("Analysts say the city could one day host the games.") == [("one day", "DATE", "FUTURE_REF")]
+    assert found("The strike lasted one day.") == [("one day", "DURATION", "P1D")]

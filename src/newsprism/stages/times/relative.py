@@ -308,6 +308,8 @@ def deictic(m, ctx: Ctx, rule) -> Resolved | None:
             return None
         if word == "soon" and not _soon_ahead(ctx, m):
             return None
+        if word == "one day" and word_before(ctx.text, m.start()) not in T["one_day_before"]:
+            return None  # "for one day": a duration
         if word == "future" and not re.match(r"\s+(?:quarters|years|months|weeks|generations|periods)\b|[.,;]",
                                              ctx.text[m.end() : m.end() + 15]):  # fmt: skip
             return None
