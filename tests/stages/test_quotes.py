@@ -198,7 +198,7 @@ def test_quote_in_a_reader_comment_is_marked_with_its_comment():
 def test_every_quote_has_its_stage_tag_and_ordered_ids():
     found = run('"One thing," said Ann Reyes. "Another," said Bo Li.\n\nPeter Novak said the vote was fair.')
     assert [q.id for q in found] == [f"q{n}" for n in range(1, len(found) + 1)]
-    assert all(q.stage == "quotes@1" and 0 < q.confidence <= 1 for q in found)
+    assert all(q.stage == quotes.STAGE == "quotes@2" and 0 < q.confidence <= 1 for q in found)
 
 
 # ---------------------------------------------------------------------------------------------- seeds
@@ -319,3 +319,44 @@ def test_a_quoted_word_or_a_common_noun_is_never_the_source_of_a_participle_cue(
     )
     q = containing(found, "Smuggling gangs are seeking")
     assert q.speaker is not None and "uprising" not in (q.speaker.text or "")
+
+
+# ---------------------------------------------------------------------------------------------- labels
+
+
+def test_a_headline_speaker_label_attributes_the_rest_of_the_line():
+    text = (
+        "Warren: Tax Plan Would Leave Families Worse Off.\n\n"
+        "Senator Elizabeth Warren criticised the proposal on Tuesday in a speech in Boston."
+    )
+    q = containing(run(text), "Tax Plan Would Leave Families Worse Off")
+    assert q.text == "Tax Plan Would Leave Families Worse Off"
+    assert q.speaker is not None and q.speaker.text == "Warren"
+    assert q.cue is not None and q.cue.text == ":"
+    assert q.reason == "speaker label (headline)"
+
+
+def test_a_transcript_label_and_an_addressee_after_to():
+    text = (
+        "Mayor to Council: We Will Not Raise Fares This Year.\n\n"
+        "The interview was broadcast on Sunday.\n\n"
+        "HOLT: Will you run again next year, Mr. Mayor?\n\n"
+        "The mayor laughed. Asked later, he told Lester Holt nothing more."
+    )
+    found = run(text)
+    q = containing(found, "We Will Not Raise Fares")
+    assert q.speaker is not None and q.speaker.text == "Mayor"
+    t = containing(found, "Will you run again next year")
+    assert t.speaker is not None and t.speaker.text == "HOLT" and t.reason == "speaker label"
+
+
+def test_section_labels_times_and_places_are_not_speakers():
+    text = (
+        "The Latest: Storm closes schools across the region.\n\n"
+        "11:40 a.m.: Officials reopened the bridge.\n\n"
+        "Update: This story has been corrected.\n\n"
+        "Editor's note: An earlier version misspelled a name.\n\n"
+        "Texas: Flooding continues near Houston."
+    )
+    found = run(text)
+    assert not [q for q in found if q.cue is not None and q.cue.text == ":"]

@@ -7,6 +7,7 @@ One module per step; the words they look for live in lexicons/quotes.yaml:
 
     marks      quotation marks -> quotations (multi-paragraph quotes, nested and mismatched marks)
     cues       cue verbs and "according to" in the parse -> source, cue and content (direct, indirect, mixed)
+    labels     speaker labels at the head of a paragraph: "Trump: ..." headlines, "TAPPER: ..." transcripts
     unclaimed  quotations no cue claimed: nicknames and titles dropped, colon introductions, a speaker's
                quote continuing, scare quotes dropped, the rest kept unattributed
     speakers   a source's words -> the Mention it resolves to, its role, anonymous sources
@@ -24,13 +25,13 @@ from typing import Any
 
 from ...records import Article, Mention, Quote, Span, Speaker
 from ..registry import StageContext
-from . import comments, cues, marks, unclaimed
+from . import comments, cues, labels, marks, unclaimed
 from .cues import Found
 from .lexicon import Lexicon, get
 from .speakers import Resolver
 
 NAME = "quotes"
-VERSION = 1
+VERSION = 2
 STAGE = f"{NAME}@{VERSION}"
 
 
@@ -53,6 +54,10 @@ def find(doc: Any, mentions: list[Mention], lex: Lexicon | None = None) -> list[
     quotations = [q for q in marks.find(text) if unclaimed.keep(q, text, mentions, lex)]
     found = cues.find(doc, quotations, lex)
     found = _dedupe(found)
+    labelled = labels.find(doc, found, lex)
+    if labelled:  # a speaker label's content replaces source-less attributions inside it
+        found = [f for f in found if f.source is not None or not any(
+            cues._overlap((f.start, f.end), (g.start, g.end)) for g in labelled)] + labelled
     claimed = {id(q) for f in found for q in f.quotations}
     for q in quotations:
         if id(q) in claimed or any(f.start <= q.inner_start and q.inner_end <= f.end for f in found):
@@ -119,6 +124,8 @@ def _confidence(f: Found, speaker: Speaker | None, lex: Lexicon) -> float:
         base = c["unattributed"]
     elif f.reason == "colon introduction":
         base = c["colon_intro"]
+    elif f.reason.startswith("speaker label"):
+        base = c["speaker_label"]
     elif f.reason == "following cue sentence":
         base = c["trailing_cue"]
     elif f.base == "according to":

@@ -49,6 +49,9 @@ class Lexicon:
     marks: dict[str, str]
     limits: dict[str, int]
     confidence: dict[str, float]
+    label_rubrics: frozenset[str] = frozenset()  # "The Latest:", "Update:": section labels, not speakers
+    label_rubric_starts: frozenset[str] = frozenset()  # first words of such labels ("the", "more")
+    label_sources: frozenset[str] = frozenset()  # nouns that speak in a headline label ("Poll:")
 
     def verb(self, token: Any) -> tuple[str, str, Any] | None:
         """(base, category, particle token or None) when ``token`` is a cue verb."""
@@ -101,4 +104,7 @@ def get() -> Lexicon:
         marks={str(k): str(v) for k, v in data["marks"].items()},
         limits={str(k): int(v) for k, v in data["limits"].items()},
         confidence={str(k): float(v) for k, v in data["confidence"].items()},
+        label_rubrics=_lower((data.get("speaker_labels") or {}).get("rubrics")),
+        label_rubric_starts=_lower((data.get("speaker_labels") or {}).get("rubric_starts")),
+        label_sources=_lower((data.get("speaker_labels") or {}).get("sources")),
     )
