@@ -430,3 +430,8 @@ def test_soon_is_a_future_reference_only_beside_a_word_pointing_ahead():
 def test_one_day_after_a_modal_is_some_future_time():
     assert found("Analysts say the city could one day host the games.") == [("one day", "DATE", "FUTURE_REF")]
     assert found("The strike lasted one day.") == [("one day", "DURATION", "P1D")]
+
+
+def test_then_current_points_to_a_past_time():
+    assert found("Shares were issued at the then-current price.") == [("then-current", "DATE", "PAST_REF")]
+    assert found("Shares are issued at the current price.") == [("current", "DATE", "PRESENT_REF")]
