@@ -435,3 +435,8 @@ def test_one_day_after_a_modal_is_some_future_time():
 def test_then_current_points_to_a_past_time():
     assert found("Shares were issued at the then-current price.") == [("then-current", "DATE", "PAST_REF")]
     assert found("Shares are issued at the current price.") == [("current", "DATE", "PRESENT_REF")]
+
+
+def test_the_quarter_a_year_ago_is_one_expression():
+    text = "For the quarter a year ago, the bank earned $12 million."
+    assert found(text) == [("the quarter a year ago", "DATE", "2018-Q3")]
