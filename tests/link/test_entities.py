@@ -407,6 +407,17 @@ def test_a_capital_standing_for_its_government_is_not_an_organisation_named_afte
     assert len([e for e in result.entities if e.name == "Marlow"]) == 1
 
 
+def test_a_seat_standing_for_an_institution_stays_an_organisation():
+    # "the Kremlin said" twice and "the Kremlin" once: a building standing for a government, not a place
+    docs = docs_of(
+        ("d1", "A", [("Kremlin", "org", {"metonymy": True})]),
+        ("d2", "B", [("Kremlin", "org", {"metonymy": True}), ("Kremlin", "org")]),
+    )
+    result = resolve(docs)
+    kremlin = entity_named(result, "Kremlin")
+    assert kremlin.type == "org" and kremlin.mentions == 3
+
+
 def test_an_untyped_name_joins_the_same_name_typed_elsewhere():
     # the per-article vote leaves "Wikileaks" untyped in one article; it is the organisation of another
     docs = docs_of(

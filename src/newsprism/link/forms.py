@@ -27,6 +27,7 @@ from newsprism.link.names import (
     query_keys,
 )
 from newsprism.records import Mention
+from newsprism.stages.entities import is_seat
 
 
 @dataclass
@@ -124,9 +125,10 @@ class FormIndex:
             doc = self.docs[document] = DocState(outlet, {}, [])
             for m in mentions:
                 type_ = m.type if m.type in TYPES else "other"
-                if m.metonymy and type_ == "org":
+                if m.metonymy and type_ == "org" and not is_seat(m.name or m.text):
                     # a capital standing for its government ("Washington said") is linked by its place
-                    # name, never as the short form of an organisation named after it ("Washington Office")
+                    # name, never as the short form of an organisation named after it ("Washington Office");
+                    # a seat standing for an institution ("the Pentagon said", "the Kremlin") stays an org
                     type_ = "place"
                 surface = clean_surface(m.name or m.text, type_)
                 form = parse(surface, type_)

@@ -41,6 +41,12 @@ def demonym_country(name: str) -> str | None:
     return lex.countries.get(k)
 
 
+def is_seat(name: str) -> bool:
+    """Whether a name is a building or street standing for an institution ("Kremlin", "White House")
+    rather than a place name (the ``seats`` of lexicons/entities.yaml)."""
+    return key(name) in lexicon.get().seats
+
+
 def quote_mask(body: str) -> list[bool]:
     """For each character, whether it sits inside a quotation (quotes reset at blank lines)."""
     inside = False
@@ -170,4 +176,4 @@ def _appositive_of(doc: Any, d: spans.Cand, cands: list[spans.Cand]) -> bool:
     return k >= 1 and doc[k].text == "," and k in ends
 
 
-__all__ = ["NAME", "STAGE", "VERSION", "candidates", "demonym_country", "run"]
+__all__ = ["NAME", "STAGE", "VERSION", "candidates", "demonym_country", "is_seat", "run"]
