@@ -440,3 +440,19 @@ def test_then_current_points_to_a_past_time():
 def test_the_quarter_a_year_ago_is_one_expression():
     text = "For the quarter a year ago, the bank earned $12 million."
     assert found(text) == [("the quarter a year ago", "DATE", "2018-Q3")]
+
+
+def test_a_month_before_a_possessive_is_still_the_month():
+    assert found("The agency revised October's jobs figures.") == [("October", "DATE", "2019-10")]
+
+
+def test_the_first_months_and_their_year_are_two_expressions():
+    refs = found("Output fell in the first nine months of 2018.")
+    assert refs == [("the first nine months", "DURATION", "P9M"), ("2018", "DATE", "2018")]
+
+
+def test_coming_quarters_and_the_latest_fiscal_year():
+    assert found("Margins may narrow in coming quarters.") == [("coming quarters", "DURATION", "PXQ")]
+    assert found("Sales reached $2 billion in the latest fiscal year.") == [
+        ("the latest fiscal year", "DATE", "2018")
+    ]
