@@ -78,7 +78,7 @@ def _run(text: str, published: str | None = "2011-02-10") -> list[Figure]:
     })  # fmt: skip
     found = figures.run(article, doc, StageContext(results={**ctx.results, "quotes": []}))
     for f in found:
-        assert text[f.start : f.end] == f.text and f.stage == "figures@1"
+        assert text[f.start : f.end] == f.text and f.stage == figures.STAGE
         for span in (f.counted, f.source, f.sentence):
             assert span is None or text[span.start : span.end] == span.text
     return found
@@ -144,3 +144,18 @@ def test_seed_articles(tmp_path):
     assert by_text["more than 50,000"].unit == "troop"
     assert by_text["60 percent"].value == 60 and by_text["60 percent"].unit == "percent"
     assert not any(f.value in (2006, 2007, 2008, 2009, 2010, 1913, 1973) and f.unit is None for f in figs)
+
+
+def test_currency_symbols_glued_to_the_number():
+    us, au = scan("The villa sold for $US4,250,000 ($A6,390,000) last spring.")
+    assert (us.value, us.unit, au.value, au.unit) == (4250000, "USD", 6390000, "AUD")
+    # "£" and "¥" as ASCII transliteration writes them, only when glued to the number
+    pounds, yen = scan("The bid was worth PS3.2bn while the shares closed at Y=1,420.")
+    assert (pounds.value, pounds.unit, yen.value, yen.unit) == (3.2e9, "GBP", 1420, "JPY")
+    assert scan("The PS 4 console")[0].unit is None
+    assert scan("UPS5 is a parcel code") == []
+
+
+def test_long_numbers_are_not_dates():
+    found = _run("The county recorded 1384210 votes in 2020, against 1250377 four years earlier.")
+    assert {f.value for f in found} >= {1384210, 1250377}

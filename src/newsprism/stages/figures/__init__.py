@@ -31,10 +31,12 @@ from .scan import Amount, scan
 
 __all__ = ["STAGE", "run", "scan"]
 
-STAGE = "figures@1"
+STAGE = "figures@2"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
+# five to seven digits, or thousands separators: too long for a date or time, whatever spaCy's tag says
+_LONG_NUMBER = re.compile(r"\d{5,7}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
@@ -64,7 +66,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
         return "list numbering"
     if doc is not None and bare:
         i = nouns.token_at(doc, a.num_start)
-        if i < len(doc) and doc[i].ent_type_ in _EXCLUDE_ENTS and a.family is None:
+        if i < len(doc) and doc[i].ent_type_ in _EXCLUDE_ENTS and a.family is None \
+                and not _LONG_NUMBER.fullmatch(number.strip()):  # fmt: skip
             return f"spaCy {doc[i].ent_type_}"
         if i < len(doc) and i > 0:
             prev = doc[i - 1]

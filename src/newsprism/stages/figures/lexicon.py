@@ -31,6 +31,7 @@ class Lexicon:
     qual_before: dict[str, str]
     qual_after: dict[str, str]
     symbols: dict[str, str]
+    glued_symbols: frozenset[str]
     currency_names: dict[str, str]
     minor: dict[str, str]
     units: dict[str, tuple[str, str]]
@@ -80,6 +81,14 @@ def _core_pattern(data: dict) -> str:
     )
 
 
+def _number_start(symbols) -> str:
+    """Where a number may start: not inside a word or another number, except right after a currency
+    symbol that ends in a letter ("$US55,931,000", "RMB5")."""
+    glued = sorted({s for s in symbols if re.match(r"[\w.,]", s[-1])}, key=lambda s: (-len(s), s))
+    after_symbol = "|".join(f"(?<=(?<![A-Za-z]){re.escape(s)})" for s in glued)
+    return rf"(?:(?<![\w.,])|(?-i:{after_symbol}))" if glued else r"(?<![\w.,])"
+
+
 @lru_cache(maxsize=1)
 def get() -> Lexicon:
     data = lexicons.load("figures")
@@ -91,6 +100,7 @@ def get() -> Lexicon:
     unit_symbols = {k: tuple(v) for k, v in data["unit_symbols"].items()}
     symbols = data["currency_symbols"]
     symbol_forms = sorted(symbols, key=lambda s: (-len(s), s))
+    glued = set(data.get("currency_symbols_glued", []))
     ci = re.IGNORECASE
     return Lexicon(
         words={k: float(v) for k, v in data["number_words"].items()},
@@ -102,6 +112,7 @@ def get() -> Lexicon:
         qual_before=dict(data["qualifiers_before"]),
         qual_after=dict(data["qualifiers_after"]),
         symbols=symbols,
+        glued_symbols=frozenset(data.get("currency_symbols_glued", [])),
         currency_names=dict(data["currency_names"]),
         minor=dict(data["minor_currency"]),
         units=units,
@@ -116,14 +127,14 @@ def get() -> Lexicon:
         not_after=frozenset(data["not_after"]),
         source_cues=tuple(data["source_cues"]),
         counted_stop=frozenset(data["counted_stop"]),
-        core=re.compile(rf"(?<![\w.,])(?:{_core_pattern(data)})", ci),
+        core=re.compile(rf"{_number_start(symbol_forms)}(?:{_core_pattern(data)})", ci),
         scale_re=re.compile(rf"[\s-]*(?P<s>{_alt(data['scales'])})(?![a-z])", ci),
         money_scale_re=re.compile(rf"(?P<s>{_alt(data['scales_money_only'])})(?![a-z])", ci),
         qual_before_re=re.compile(rf"(?:^|(?<=[^\w]))(?P<q>{_alt(data['qualifiers_before'])})\s+$", ci),
         qual_after_re=re.compile(rf"(?P<q>\s*(?:{_alt(data['qualifiers_after'])}))(?![a-z])", ci),
         symbol_before_re=re.compile(rf"(?:^|(?<=[^A-Za-z]))(?P<c>{_alt(symbol_forms)})\s?(?P<neg>[-−])?$"),
         symbol_after_re=re.compile(
-            rf"\s?(?P<c>{_alt([s for s in symbol_forms if s[-1] != ' '])})(?![A-Za-z])"
+            rf"\s?(?P<c>{_alt([s for s in symbol_forms if s[-1] != ' ' and s not in glued])})(?![A-Za-z])"
         ),
         currency_name_re=re.compile(
             rf"[\s-]*(?P<c>{_alt([_spaced(w) for w in data['currency_names']], escape=False)})(?![a-z])", ci

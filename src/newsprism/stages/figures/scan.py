@@ -113,6 +113,8 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
     unit = family = None
     reasons = []
     sym = lex.symbol_before_re.search(left)
+    if sym and sym.group("c") in lex.glued_symbols and sym.end("c") != len(left):
+        sym = None
     negative = False
     if sym:
         unit, family = lex.symbols[sym.group("c")], "currency"
