@@ -456,3 +456,10 @@ def test_coming_quarters_and_the_latest_fiscal_year():
     assert found("Sales reached $2 billion in the latest fiscal year.") == [
         ("the latest fiscal year", "DATE", "2018")
     ]
+
+
+def test_a_year_earlier_looks_past_the_closing_day_to_the_reported_quarter():
+    text = "Profit rose in the quarter ended Sept. 30 to $5 million from $4 million a year earlier."
+    assert found(text)[-1] == ("a year earlier", "DATE", "2018-Q3")
+    text = "Profit rose in the quarter. In 2017, it fell sharply, from $4 million a year earlier."
+    assert found(text)[-1] == ("a year earlier", "DATE", "2018")  # a year in between: not the quarter

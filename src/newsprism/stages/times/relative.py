@@ -222,8 +222,8 @@ def offset(m, ctx: Ctx, rule) -> Resolved | None:
         mod = "APPROX"
     # "a year earlier/ago" in a report on a quarter is that quarter a year before
     if unit == "year" and sign < 0:
-        found = ctx.reference(m.start(), finer_than="quarter", window=400)
-        if found and found[1].gran in ("quarter", "half"):
+        found = _latest_period(ctx, m.start(), 400)
+        if found:
             i, point = found
             return Resolved("DATE", point.shift("year", -count).value(), mod, point.gran, "reference", i, 0.8,
                             "the reported period, a year before", referable=False)  # fmt: skip
@@ -243,6 +243,27 @@ def offset(m, ctx: Ctx, rule) -> Resolved | None:
     conf = 1.0 if direction["from"] == "document" else 0.7
     return Resolved("DATE", shifted.value(), mod, gran, "document", None, conf, "counted from the article date",
                     referable=False)  # fmt: skip
+
+
+def _latest_period(ctx: Ctx, before: int, window: int):
+    """(index, Point) of the latest quarter or half mentioned within ``window`` characters before, looking
+    past the days and months between ("the quarter ended Sept. 30, up from $5 million a year earlier")."""
+    for i in range(len(ctx.found) - 1, -1, -1):
+        f = ctx.found[i]
+        if f.start >= before:
+            continue
+        if before - f.start > window:
+            return None
+        if f.resolved.type not in ("DATE", "TIME") or not f.resolved.referable:
+            continue
+        point = parse_value(f.resolved.value)
+        if point is None:
+            continue
+        if point.gran in ("quarter", "half"):
+            return i, point
+        if point.gran not in ("day", "month", "week"):
+            return None  # a year or longer in between: the comparison is with that
+    return None
 
 
 def weekday(m, ctx: Ctx, rule) -> Resolved | None:
