@@ -31,7 +31,7 @@ from .scan import Amount, scan
 
 __all__ = ["STAGE", "run", "scan"]
 
-STAGE = "figures@1"  # figures@2 is due: see the commit message
+STAGE = "figures@2"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
