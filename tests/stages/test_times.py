@@ -463,3 +463,9 @@ def test_a_year_earlier_looks_past_the_closing_day_to_the_reported_quarter():
     assert found(text)[-1] == ("a year earlier", "DATE", "2018-Q3")
     text = "Profit rose in the quarter. In 2017, it fell sharply, from $4 million a year earlier."
     assert found(text)[-1] == ("a year earlier", "DATE", "2018")  # a year in between: not the quarter
+
+
+def test_a_month_with_a_named_year_is_one_expression():
+    assert found("The plant closed in March last year.") == [("March last year", "DATE", "2018-03")]
+    assert found("The treaty takes effect in April next year.") == [("April next year", "DATE", "2020-04")]
+    assert found("The deal was signed on Dec. 5 of last year.") == [("Dec. 5 of last year", "DATE", "2018-12-05")]

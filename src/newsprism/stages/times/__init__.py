@@ -33,6 +33,7 @@ NO_DATE_CONFIDENCE = 0.3  # how far to trust a relative expression's value when 
 
 RESOLVERS = {
     "calendar": points.calendar,
+    "month_rel_year": points.month_rel_year,
     "numeric_date": points.numeric_date,
     "year_range": points.year_range,
     "year_word": points.year_word,

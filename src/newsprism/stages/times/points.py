@@ -137,6 +137,28 @@ def calendar(m, ctx: Ctx, rule) -> Resolved | None:
                     reason="month, year from the article date")  # fmt: skip
 
 
+def month_rel_year(m, ctx: Ctx, rule) -> Resolved | None:
+    """ "February this year", "April next year", "Dec. 5 of last year": the month (day) in the year named
+    relative to the article date."""
+    mon = month_number(m.group("mon"))
+    if mon is None or (not _CAP.match(m.group("mon"))):
+        return None
+    mod = modifier(group(m, "mod"))
+    day = int(m.group("day")) if group(m, "day") else None
+    shift = {"last": -1, "this": 0, "next": 1}[m.group("yrel").lower()]
+    if ctx.dct is None:
+        value = f"XXXX-{mon:02d}" + (f"-{day:02d}" if day else "")
+        return Resolved("DATE", value, mod, "day" if day else "month", "document", reason="month, no year")
+    year = ctx.dct.year + shift
+    if day is None:
+        return Resolved("DATE", f"{year:04d}-{mon:02d}", mod, "month", "document", reason="month of a named year")
+    try:
+        value = date(year, mon, day).isoformat()
+    except ValueError:
+        return None
+    return Resolved("DATE", value, mod, "day", "document", reason="day of a named year")
+
+
 def _relative_month(m, ctx: Ctx, mon: int, rel: str) -> Resolved:
     key = norm(rel)
     mod = modifier(key.split(" ")[0]) if key.split(" ")[0] in ("early", "late", "earlier", "later") else None
