@@ -360,3 +360,75 @@ def test_section_labels_times_and_places_are_not_speakers():
     )
     found = run(text)
     assert not [q for q in found if q.cue is not None and q.cue.text == ":"]
+
+
+# ---------------------------------------------------------------------------------------------- cue forms
+
+
+def test_call_for_and_call_on_take_what_the_preposition_introduces():
+    found = run(
+        "The senator is calling for the state to delay the vote by a month. "
+        "The mayor called on residents to stay indoors during the storm."
+    )
+    q = containing(found, "delay the vote")
+    assert q.cue is not None and q.cue.text == "calling for"
+    assert q.speaker is not None and q.speaker.text == "The senator"
+    r = containing(found, "stay indoors")
+    assert r.cue is not None and r.cue.text == "called on" and r.speaker.text == "The mayor"
+
+
+def test_find_and_learn_attribute_a_clause_but_not_an_object():
+    found = run(
+        "A university poll found that most voters oppose the new tax. "
+        "Police found a car abandoned near the bridge on Sunday."
+    )
+    q = containing(found, "most voters oppose the new tax")
+    assert q.cue is not None and q.cue.text == "found" and q.speaker.text == "A university poll"
+    assert not [x for x in found if "abandoned" in x.text]
+
+
+def test_citing_and_referring_to_share_the_subject_of_the_cue_before_them():
+    found = run(
+        "“People are angry,” the governor said, citing slow growth and rising rents. "
+        "The coach said the matter “should be settled by Friday,” referring to the league hearing."
+    )
+    q = containing(found, "slow growth and rising rents")
+    assert q.cue is not None and q.cue.text == "citing" and q.speaker.text == "the governor"
+    r = [x for x in found if x.cue is not None and x.cue.text == "referring to"]
+    assert [(x.text, x.speaker.text) for x in r] == [("the league hearing", "The coach")]
+
+
+def test_a_quotation_after_the_addressee_of_a_participle_cue():
+    found = run(
+        "The senator did not seem worried about the polls, telling supporters, “We have been behind before.”"
+    )
+    q = containing(found, "We have been behind before")
+    assert q.cue is not None and q.cue.text == "telling"
+    assert q.speaker is not None and q.speaker.text == "The senator"
+
+
+def test_a_that_clause_the_parse_hung_on_a_noun_is_still_the_content():
+    found = run(
+        "Trump praised the decision, telling reporters during a visit to Scotland on Friday "
+        "that he thinks the result is good for both countries."
+    )
+    q = containing(found, "the result is good for both countries")
+    assert q.cue is not None and q.cue.text == "telling" and q.speaker.text == "Trump"
+
+
+def test_markup_left_in_the_text_is_not_a_cue_verb():
+    found = run(
+        "Candidates offered condolences after the shooting.\n\n"
+        '<tweet pic="" author="GovSmith" timestamp="1449075600" tweet_id="672151859491016704">'
+        "Praying for the victims and the first responders.</tweet>."
+    )
+    assert not [q for q in found if q.cue is not None and q.cue.text.lower() == "tweet"]
+
+
+def test_the_agent_of_a_verb_that_is_no_cue_is_not_the_source_of_a_participle_on_it():
+    found = run(
+        "The minister did not seem moved by the protests on Monday, telling reporters, "
+        "“We will not change course because of a few loud voices.”"
+    )
+    q = containing(found, "We will not change course")
+    assert q.speaker is None or q.speaker.text != "the protests"

@@ -51,7 +51,6 @@ ADDRESSEE_OBJECT = frozenset(
         "accuse",
         "blame",
         "quote",
-        "cite",
     }
 )
 CONTENT_PREPS = frozenset({"about", "of"})
@@ -128,7 +127,7 @@ def source_of(verb, lex: Lexicon, depth: int = 0, quoted=None):
             return c, words
         if c.dep_ == "nsubjpass":
             passive = c
-        if c.dep_ == "agent":
+        if c.dep_ == "agent" and depth == 0:  # not "moved by the protests, telling ...": a non-cue verb's agent
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g, _source_tokens(g)
@@ -137,6 +136,8 @@ def source_of(verb, lex: Lexicon, depth: int = 0, quoted=None):
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and verb.head is not verb:
         if verb.dep_ == "ccomp" and lex.verb(verb.head) is None:
             return None, []
+        if quoted is not None and quoted(verb.head.idx):
+            return None, []  # '"... by Cleveland," referring to ...': a quoted verb has no source here
         return source_of(verb.head, lex, depth + 1, quoted)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head
@@ -207,7 +208,7 @@ def content_of(verb, base: str, category: str):
             and t.dep_ == "mark"
             and t.lower_ == "that"
             and t.head.pos_ in ("VERB", "AUX")
-            and t.head.dep_ in ("ccomp", "acl", "advcl")
+            and t.head.dep_ in ("ccomp", "acl", "advcl", "relcl")  # a "that" marking a relcl is a complement
         ):
             return _subtree(t.head), "that-clause"
     for c in kids:
@@ -274,6 +275,7 @@ def _reconcile(content, sent_quotes, source, text, verb_span) -> tuple[tuple[int
 
 
 _BETWEEN_POST = set(" \t,.—-")
+_AFTER_VERB = frozenset({"dobj", "dative", "iobj", "prep", "npadvmod", "advmod", "prt"})
 _BETWEEN_PRE = set(" \t,:\n")
 
 
@@ -281,9 +283,18 @@ def _adjacent_quote(
     verb, sent, sent_quotes, quotations, text, source, claimed
 ) -> tuple[Quotation | None, str]:
     """The quotation a cue with no complement introduces or follows, written right next to it."""
+
+    def quoted_pos(pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in quotations)
+
     words = [(verb.idx, verb.idx + len(verb.text))] + ([source] if source is not None else [])
     first = min(a for a, _ in words)
     last = max(b for _, b in words)
+    # "telling reporters on Friday: “...”": the addressee and circumstances after the verb come first
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in _AFTER_VERB and not any(quoted_pos(t.idx) for t in c.subtree):
+            edge = c.right_edge
+            last = max(last, edge.idx + len(edge.text))
     cands = [
         q
         for q in quotations
@@ -360,7 +371,20 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
             if particle is not None and particle.i == tok.i + 1:
                 cue_end = particle.idx + len(particle.text)
             cue = (tok.idx, cue_end)
+            if tok.idx > 0 and text[tok.idx - 1] in "</":
+                continue  # "<tweet ...>": markup left in the text, not a verb
             words, dep = content_of(tok, base, category)
+            if particle is not None and particle.dep_ in ("prep", "mark") and particle.i > tok.i:
+                # "called for a special prosecutor", "called on Congress to act": what the preposition takes
+                taken = particle.subtree if particle.dep_ == "prep" else particle.head.subtree
+                after = [t for t in taken if t.i != particle.i]
+                for c in tok.children:
+                    if c.dep_ in ("xcomp", "ccomp") and c.i > particle.i:
+                        after += list(c.subtree)
+                if after:
+                    words, dep = sorted(set(after), key=lambda t: t.i), "prep"
+            if base in lex.clause_only and dep not in ("ccomp", "that-clause"):
+                continue
             if src_words:
                 skip = {t.i for t in src_words}
                 words = [w for w in words if w.i not in skip]
@@ -374,12 +398,11 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
                 continue
             verb_span = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
             span, kind, used = _reconcile(content, sent_quotes, source, text, verb_span)
-            if source is None and kind == "indirect":
-                continue
             out.append(
                 Found(span[0], span[1], kind, cue, source, head, category, f"{dep} of cue", used, base)
             )
     _share_subjects(out, doc, sent_starts)
+    out = [f for f in out if f.source is not None or f.kind != "indirect"]  # indirect speech needs a source
     claimed = {id(q) for f in out for q in f.quotations}
     for tok, base, category, sent, sent_quotes, head, source, cue in waiting:
         if category == "belief":

@@ -52,6 +52,7 @@ class Lexicon:
     label_rubrics: frozenset[str] = frozenset()  # "The Latest:", "Update:": section labels, not speakers
     label_rubric_starts: frozenset[str] = frozenset()  # first words of such labels ("the", "more")
     label_sources: frozenset[str] = frozenset()  # nouns that speak in a headline label ("Poll:")
+    clause_only: frozenset[str] = frozenset()  # verbs that attribute only a clause ("a poll found that")
 
     def verb(self, token: Any) -> tuple[str, str, Any] | None:
         """(base, category, particle token or None) when ``token`` is a cue verb."""
@@ -62,6 +63,15 @@ class Lexicon:
                 if child.dep_ in ("prt", "prep", "advmod") and child.lower_ in particles:
                     base, cat = particles[child.lower_]
                     return base, cat, child
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if (  # "calling for the US to act": "for" parsed as the mark of the clause it introduces
+                nxt is not None
+                and nxt.dep_ == "mark"
+                and nxt.lower_ in particles
+                and nxt.head.head.i == token.i
+            ):
+                base, cat = particles[nxt.lower_]
+                return base, cat, nxt
         hit = self.verbs.get(low)
         if hit is None:
             return None
@@ -107,4 +117,5 @@ def get() -> Lexicon:
         label_rubrics=_lower((data.get("speaker_labels") or {}).get("rubrics")),
         label_rubric_starts=_lower((data.get("speaker_labels") or {}).get("rubric_starts")),
         label_sources=_lower((data.get("speaker_labels") or {}).get("sources")),
+        clause_only=_lower(data.get("clause_only_verbs")),
     )
