@@ -159,3 +159,23 @@ def test_currency_symbols_glued_to_the_number():
 def test_long_numbers_are_not_dates():
     found = _run("The county recorded 1384210 votes in 2020, against 1250377 four years earlier.")
     assert {f.value for f in found} >= {1384210, 1250377}
+
+
+def test_ranges_with_or_and_from_to():
+    a = one("two or three weeks")
+    assert (a.value, a.high, a.unit) == (2, 3, "week")
+    b = one("5 or 6 per cent")
+    assert (b.value, b.high, b.unit) == (5, 6, "percent")
+    # "from ... to" spans a few words and a year between
+    c = scan("Output rose from 40 barrels in 2019 to 65 barrels last year.")
+    assert [(x.value, x.high, x.unit) for x in c] == [(40, 65, "barrel")]
+    d = scan("Prices fell from 12 euros a kilo to 9 in the spring.")
+    assert (d[0].value, d[0].high, d[0].unit) == (12, 9, "EUR per kilo")
+
+
+def test_not_ranges_change_and_level_or_year_and_amount():
+    by = scan("Exports grew by $2.5 billion to $310 billion.")
+    assert [(x.value, x.high) for x in by] == [(2.5e9, None), (3.1e11, None)]
+    years = scan("Sales went from 20 units in 2015 to 2016 forecasts")
+    assert (years[0].value, years[0].high) == (20, None)
+    assert [x.high for x in scan("The count moved from 2008 to 29 tonnes.")] == [None, None]

@@ -13,7 +13,11 @@ from dataclasses import dataclass, replace
 from .lexicon import Lexicon, get
 
 _HYPHEN_NUM = re.compile(r"[A-Za-z]-$")  # "COVID-19", "F-16": a label, not an amount
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+_TO_END = re.compile(r"\sto\s+$", re.IGNORECASE)
+_YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:(?:per|an?|each)\s+|/\s*)(?P<d>[A-Za-z][A-Za-z-]*(?:\s(?:m|ft|km|mile|metre|meter|foot)\b)?)",
                    re.IGNORECASE)  # fmt: skip
@@ -205,9 +209,55 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
     )  # fmt: skip
 
 
+def _year_like(text: str, a: Amount) -> bool:
+    """A bare four-digit number that reads as a year ("from 2008 to 29 mpg" is no range)."""
+    return a.unit is None and a.kind == "digits" and bool(_YEAR_LIKE.fullmatch(text[a.num_start : a.end]))
+
+
+def _low(text: str, a: Amount, b: Amount) -> float:
+    """The low end of a range of ``a`` and ``b``: "1 to 2 thousand" scales the 1 as the 2."""
+    if not a.scaled and b.scaled and a.unit is None and abs(a.value) < abs(b.value):
+        return a.value * (b.value / _unscaled(text, b))
+    return a.value
+
+
+def _range(text: str, a: Amount, b: Amount, start: int) -> Amount:
+    return replace(
+        a, start=start, end=b.end, text=text[start : b.end], value=_low(text, a, b), high=b.value,
+        unit=a.unit if a.family == "rate" and b.family != "rate" else b.unit or a.unit,
+        family=(a.family if a.family == "rate" and b.family != "rate" else b.family or a.family),
+        currency=a.currency or b.currency, qualifier=a.qualifier or b.qualifier,
+        bound=a.bound if a.qualifier else b.bound, scaled=a.scaled or b.scaled,
+        reason=f"range ({a.reason}; {b.reason})",
+    )  # fmt: skip
+
+
+def _from_to(text: str, found: list[Amount], i: int) -> int | None:
+    """ "from 20 miles per gallon in 2008 to 29 mpg", "from $75 U.S. per barrel to $45.88": the index of the
+    amount closing a range opened by "from" a few words before "to", or None. Years between are skipped."""
+    a = found[i]
+    if a.high is not None or not _FROM.search(text[max(0, a.start - 6) : a.start]):
+        return None
+    for j in range(i + 1, min(i + 3, len(found))):
+        b = found[j]
+        gap = text[a.end : b.start]
+        if len(gap) > 30 or re.search(r"[,;:()\[\]]", gap):
+            return None
+        if _year_like(text, b):
+            continue
+        if not _TO_END.search(gap):
+            return None
+        if b.high is None and b.kind not in ("weak", "vague"):
+            same = b.unit is None or b.unit == a.unit or (a.unit or "").startswith(f"{b.unit} per ")
+            return j if same and not _year_like(text, a) else None
+    return None
+
+
 def _merge_ranges(text: str, found: list[Amount]) -> list[Amount]:
-    """ "15 to 22 miles", "$3 billion to $5 billion", "between 5% and 6%", "1 to 2 thousand": one amount with
-    ``high``. The first takes the second's unit (and scale, when it had none and is the smaller)."""
+    """ "15 to 22 miles", "$3 billion to $5 billion", "between 5% and 6%", "1 to 2 thousand", "three or four
+    years", "from 21 mpg combined to 23": one amount with ``high``. The first takes the second's unit (and
+    scale, when it had none and is the smaller). Not ranges: a change and the level it reached ("rose by
+    $43.6 billion to $419.2 billion"), a year and an amount ("2008 to 29 mpg")."""
     out: list[Amount] = []
     i = 0
     while i < len(found):
@@ -217,25 +267,30 @@ def _merge_ranges(text: str, found: list[Amount]) -> list[Amount]:
             gap = text[a.end : b.start]
             between = _BETWEEN.search(text[max(0, a.start - 12) : a.start])
             join = _RANGE_JOIN.fullmatch(gap) if len(gap) <= 6 else None
-            if join and gap.strip().lower() == "and" and not between:
+            word = join.group(0).strip().lower() if join else ""
+            if join and word == "and" and not between:
+                join = None
+            if join and word == "or" and not b.value > a.value:
+                join = None  # "one or two", "5 or 6": rising; "six or one" is two amounts
+            if join and word == "to" and _BY.search(text[max(0, a.start - 4) : a.start]):
+                join = None
+            if join and _year_like(text, a) != _year_like(text, b):
                 join = None
             compatible = a.unit is None or b.unit is None or a.unit == b.unit
-            if join and compatible and a.kind not in ("weak", "vague") and b.kind not in ("weak", "vague"):
-                low = a.value
-                if not a.scaled and b.scaled and a.unit is None and abs(a.value) < abs(b.value):
-                    low = a.value * (b.value / _unscaled(text, b))
-                if b.value > low or join.group(0).strip() != "-":
-                    start = a.start - (len(between.group(0)) if between and between.start() >= 0 else 0)
+            if join and compatible and a.kind not in ("weak", "vague") and b.kind not in ("weak", "vague") \
+                    or (join and word == "or" and compatible and a.kind == "weak" and b.kind == "word"):  # fmt: skip
+                if b.value > _low(text, a, b) or word != "-":
+                    start = a.start
                     if between:
                         start = a.start - len(text[max(0, a.start - 12) : a.start]) + between.start()
-                    out.append(replace(
-                        a, start=start, end=b.end, text=text[start : b.end], value=low, high=b.value,
-                        unit=b.unit or a.unit, family=b.family or a.family, currency=a.currency or b.currency,
-                        qualifier=a.qualifier or b.qualifier, bound=a.bound if a.qualifier else b.bound,
-                        scaled=a.scaled or b.scaled, reason=f"range ({a.reason}; {b.reason})",
-                    ))  # fmt: skip
+                    out.append(_range(text, a, b, start))
                     i += 2
                     continue
+            j = _from_to(text, found, i)
+            if j is not None:
+                out.append(_range(text, a, found[j], a.start))
+                i = j + 1
+                continue
         out.append(a)
         i += 1
     return out
