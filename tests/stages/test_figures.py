@@ -179,3 +179,11 @@ def test_not_ranges_change_and_level_or_year_and_amount():
     years = scan("Sales went from 20 units in 2015 to 2016 forecasts")
     assert (years[0].value, years[0].high) == (20, None)
     assert [x.high for x in scan("The count moved from 2008 to 29 tonnes.")] == [None, None]
+
+
+def test_vague_plurals_of_a_power_of_ten_are_ranges():
+    a = one("thousands of dollars")
+    assert (a.value, a.high, a.unit, a.bound) == (1000, 10000, "USD", "lower")
+    b = one("tens of thousands")
+    assert (b.value, b.high) == (10000, 100000)
+    assert one("dozens").high is None

@@ -9,7 +9,8 @@ reads the counted noun from the parse, :mod:`.context` joins the other stages' r
   prices per unit are ``"USD per barrel"`` in family ``rate``.
 * percentages ``percent``; fractions ("half", "a third") value 0..1, unit ``fraction``, family ``fraction``,
   unless a scale follows ("half a million" -> 500000).
-* vague plurals ("tens of thousands", "dozens") give the least they can mean with bound ``lower``.
+* vague plurals ("tens of thousands", "dozens") give the least they can mean with bound ``lower``; those of
+  a power of ten are ranges up to ten times it ("thousands": 1,000 to 10,000).
 * counts: the counted noun's singular ("homicides" -> ``homicide``); nationalities count ``person``; a
   count of people or a bare number that the text says were killed is ``death`` (family ``deaths``).
 * durations ("20 years") are figures in family ``duration``; ages ("a 35-year-old") family ``age``.

@@ -28,6 +28,7 @@ class Lexicon:
     money_scales: dict[str, float]
     fractions: dict[str, float]
     vague: dict[str, float]
+    vague_tenfold: frozenset[str]
     qual_before: dict[str, str]
     qual_after: dict[str, str]
     symbols: dict[str, str]
@@ -109,6 +110,7 @@ def get() -> Lexicon:
         money_scales={k: float(v) for k, v in data["scales_money_only"].items()},
         fractions=dict(data["fractions"]),
         vague={k: float(v) for k, v in data["vague"].items()},
+        vague_tenfold=frozenset(data.get("vague_tenfold", [])),
         qual_before=dict(data["qualifiers_before"]),
         qual_after=dict(data["qualifiers_after"]),
         symbols=symbols,

@@ -197,14 +197,17 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         qualifier = qa.group("q").strip()
         bound = lex.qual_after.get(qualifier.lower(), "approx")
         pos = qa.end()
+    high = None
     if kind == "vague" and bound == "exact":
         bound = "lower"
+    if kind == "vague" and " ".join(m.group(0).lower().split()) in lex.vague_tenfold:
+        high = value * 10  # "thousands": from 1,000 up to 10,000
     if kind == "fraction" and unit is None:
         unit, family = "fraction", "fraction"
     if negative:
         value = -value
     return Amount(
-        start, pos, text[start:pos], value, num_start, kind, unit=unit, family=family, qualifier=qualifier,
+        start, pos, text[start:pos], value, num_start, kind, high=high, unit=unit, family=family, qualifier=qualifier,
         bound=bound, scaled=scaled, currency=family in ("currency", "rate"), reason=", ".join(reasons) or kind,
     )  # fmt: skip
 
