@@ -187,3 +187,23 @@ def test_vague_plurals_of_a_power_of_ten_are_ranges():
     b = one("tens of thousands")
     assert (b.value, b.high) == (10000, 100000)
     assert one("dozens").high is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a dose of 2.5×10−6 grams", 2.5e-6, "gram"),
+        ("roughly 7.8 x 10^9 people", 7.8e9, None),
+        ("a speed of 3×10⁸ metres", 3e8, "metre"),
+    ],
+)
+def test_scientific_notation_is_one_amount(text, value, unit):
+    a = one(text)
+    assert a.value == pytest.approx(value) and a.unit == unit
+
+
+def test_measures_per_unit_of_time():
+    glacier = one("the glacier retreats 30 metres a year")
+    assert (glacier.unit, glacier.family) == ("metre per year", "rate")
+    assert one("sea levels rising 2 feet per century").unit == "foot per century"
+    assert one("a 40 kilometres journey").unit == "kilometre"

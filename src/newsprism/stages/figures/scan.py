@@ -17,6 +17,13 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 _TO_END = re.compile(r"\sto\s+$", re.IGNORECASE)
+_TIMES_TEN = re.compile(
+    r"\s?[x×*·]\s?10(?:\s?(?:\^|\*\*)\s?(?P<c>[-−–]?\d{1,3})|(?P<s>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|(?P<m>[-−–]\d{1,3}))(?![\d.,])"
+)
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_PER_TIME = re.compile(
+    r"\s*(?:per|an?|each|/)\s*(?P<d>second|minute|hour|day|week|month|year|decade|century)\b", re.IGNORECASE
+)
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:(?:per|an?|each)\s+|/\s*)(?P<d>[A-Za-z][A-Za-z-]*(?:\s(?:m|ft|km|mile|metre|meter|foot)\b)?)",
@@ -135,6 +142,12 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
             negative = True
             start -= len(sign.group(0).lstrip())
     num_start = m.start()
+    power = _TIMES_TEN.match(text, pos) if kind == "digits" else None
+    if power:  # "1.99×10−30", "6.02 x 10^23", "3×10⁸"
+        exponent = (power.group("c") or power.group("s") or power.group("m")).translate(_SUPERSCRIPT).replace("−", "-").replace("–", "-")
+        value = float(f"{value!r}e{int(exponent)}")
+        pos = power.end()
+        reasons.append("scientific notation")
     factor, pos = _scales(text, pos, unit is not None, lex)
     scaled = factor != 1.0 or kind in ("a_scale", "vague")
     value *= factor
@@ -186,6 +199,10 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
                 rate = None
             else:
                 unit, family, pos = f"{unit} per {name}", "rate", (found[2] if found else rate.end("d"))
+    if family and family not in ("duration", "age", "percent", "currency", "rate") and " per " not in unit:
+        per = _PER_TIME.match(text, pos)
+        if per:  # "11 feet per century", "40 tonnes a day"
+            unit, family, pos = f"{unit} per {per.group('d').lower()}", "rate", per.end()
     qualifier, bound = None, "exact"
     q = lex.qual_before_re.search(text[max(0, start - 30) : start])
     if q:
