@@ -469,3 +469,7 @@ def test_a_month_with_a_named_year_is_one_expression():
     assert found("The plant closed in March last year.") == [("March last year", "DATE", "2018-03")]
     assert found("The treaty takes effect in April next year.") == [("April next year", "DATE", "2020-04")]
     assert found("The deal was signed on Dec. 5 of last year.") == [("Dec. 5 of last year", "DATE", "2018-12-05")]
+
+
+def test_calendar_arithmetic_out_of_range_falls_back_to_the_amount():
+    assert found("The rocks formed 2019 years ago.") == [("2019 years", "DURATION", "P2019Y")]

@@ -64,7 +64,10 @@ RESOLVERS = {
 
 
 def _resolve(ctx: Ctx, rule, m) -> Resolved | None:
-    resolved = RESOLVERS[rule.resolve](m, ctx, rule)
+    try:
+        resolved = RESOLVERS[rule.resolve](m, ctx, rule)
+    except (ValueError, OverflowError):  # calendar arithmetic out of range: "2019 years ago"
+        return None
     if resolved is None:
         return None
     resolved.confidence *= rule.confidence
