@@ -30,7 +30,7 @@ from .finder import Found, find
 from .lexicon import Lexicon, get
 
 NAME = "causal"
-VERSION = 1
+VERSION = 2
 STAGE = f"{NAME}@{VERSION}"
 
 

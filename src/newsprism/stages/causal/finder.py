@@ -135,9 +135,21 @@ def _score(lex: Lexicon, cue: Cue, cause: Range | None, effect: Range | None, bo
     return round(min(1.0, cue.weight * factor * bonus), 3)
 
 
-def _found(lex, doc, cue, signal, cause, effect, reason, previous=False, bonus=1.0) -> Found | None:
+def _join(signal: Range, arg: Range | None) -> Range | None:
+    """``arg`` widened to start at ``signal`` when it follows it closely ("to" + "visit the site")."""
+    if arg is None or not 0 <= arg[0] - signal[1] <= 2:
+        return arg
+    return signal[0], arg[1]
+
+
+def _found(lex, doc, cue, signal, cause, effect, reason, previous=False, bonus=1.0, join=None) -> Found | None:
     if cause is None and effect is None:
         return None
+    join = cue.signal_in if join is None else join
+    if join == "cause":
+        cause = _join(signal, cause)
+    elif join == "effect":
+        effect = _join(signal, effect)
     if cause and effect and max(cause[0], effect[0]) < min(cause[1], effect[1]):
         # overlapping arguments: keep the part of the effect outside the cause
         effect = (effect[0], cause[0]) if effect[0] < cause[0] else (cause[1], effect[1])
@@ -178,7 +190,8 @@ def _verb(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
             head = head.head
         cause = spans.clause(head, spans.subtree_ids(v)) if v.dep_ != "acl" else spans.clause(
             v.head, spans.subtree_ids(v))  # fmt: skip
-        return _found(lex, doc, cue, sig, cause, effect, f"'{v.text}' after the clause that causes")
+        return _found(lex, doc, cue, sig, cause, effect, f"'{v.text}' after the clause that causes",
+                      join=lex.verb_participle_signal_in)  # fmt: skip
     effect = objects(v)
     if effect is None and v.dep_ == "amod" and v.head.i > v.i:  # "that has fueled murders" misparsed
         effect = spans.clause(v.head, spans.subtree_ids(v) - {v.head.i} | {t.i for t in v.head.lefts})

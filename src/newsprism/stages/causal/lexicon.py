@@ -31,6 +31,7 @@ class Cue:
     means: bool = False  # "by" + a gerund: the means, i.e. the cause
     gerund: bool = False  # the ``heads`` restriction is lifted before a gerund ("blamed ... for doing")
     objects: frozenset[str] = frozenset()  # when given, the connective's object must be one of these
+    signal_in: str = ""  # "cause" or "effect": the argument span that starts with the signal words
 
     @property
     def key(self) -> str:
@@ -47,13 +48,14 @@ class Lexicon:
     participles: dict[str, Cue]  # form -> result or motive participle cue
     phrases: dict[str, tuple[Cue, ...]]  # first word -> connective, adverb and purpose cues, longest first
     not_purpose_heads: frozenset[str]
+    verb_participle_signal_in: str = ""  # "..., fuelling Y": the argument that starts with the participle
 
 
 def _forms(entry: dict) -> tuple[str, ...]:
     return tuple(str(f).lower() for f in entry["forms"])
 
 
-def _cue(kind: str, entry: dict, words: tuple[str, ...]) -> Cue:
+def _cue(kind: str, entry: dict, words: tuple[str, ...], signal_in: str = "") -> Cue:
     return Cue(
         kind=kind,
         words=words,
@@ -65,10 +67,12 @@ def _cue(kind: str, entry: dict, words: tuple[str, ...]) -> Cue:
         means=bool(entry.get("means", False)),
         gerund=bool(entry.get("gerund", False)),
         objects=frozenset(str(o).lower() for o in entry.get("objects", ())),
+        signal_in=str(entry.get("signal_in", signal_in)),
     )
 
 
 def build(data: dict) -> Lexicon:
+    inside = {str(k): str(v) for k, v in (data.get("signal_in") or {}).items()}  # section -> argument
     verbs: dict[str, Cue] = {}
     for entry in data.get("verbs", ()):
         forms = _forms(entry)
@@ -86,14 +90,14 @@ def build(data: dict) -> Lexicon:
     for section, kind in (("result_participles", RESULT_PARTICIPLE), ("motive_participles", MOTIVE)):
         for entry in data.get(section, ()):
             forms = _forms(entry)
-            cue = _cue(kind, entry, forms[:1])
+            cue = _cue(kind, entry, forms[:1], inside.get(section, ""))
             for form in forms:
                 participles[form] = cue
     phrases: dict[str, list[Cue]] = {}
     for section, kind in (("connectives", CONNECTIVE), ("result_adverbs", ADVERB), ("purpose", PURPOSE)):
         for entry in data.get(section, ()):
             words = tuple(str(entry["words"]).lower().split())
-            phrases.setdefault(words[0], []).append(_cue(kind, entry, words))
+            phrases.setdefault(words[0], []).append(_cue(kind, entry, words, inside.get(section, "")))
     return Lexicon(
         threshold=float(data.get("threshold", 0.5)),
         missing_argument_factor=float(data.get("missing_argument_factor", 0.6)),
@@ -102,6 +106,7 @@ def build(data: dict) -> Lexicon:
         participles=participles,
         phrases={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in phrases.items()},
         not_purpose_heads=frozenset(str(w).lower() for w in data.get("not_purpose_heads", ())),
+        verb_participle_signal_in=inside.get("verb_participles", ""),
     )
 
 
