@@ -177,6 +177,31 @@ def test_context_countries_given_from_outside():
 
 
 def test_one_result_per_span_and_none_for_unknowns():
-    body = "From Xyzzyville to Paris."
-    results = resolve_spans(body, spans_of(body, "Xyzzyville", "Paris"))
+    body = "From Xyzzyville to France."
+    results = resolve_spans(body, spans_of(body, "Xyzzyville", "France"))
     assert results[0] is None and results[1].country == "FR"
+
+
+def test_a_street_the_gazetteer_lacks_is_placed_at_the_nearest_town_named():
+    body = (
+        "Firefighters were called to a house on Maple Grove Avenue in Toledo, Ohio, late Friday. "
+        "Two hours later a second fire broke out near Lincoln Elementary, across town. "
+        "The mayor of Cleveland offered help."
+    )
+    avenue, toledo, ohio, school, cleveland = resolve_spans(
+        body, spans_of(body, "Maple Grove Avenue", "Toledo", "Ohio", "Lincoln Elementary", "Cleveland")
+    )
+    assert toledo.feature == "city" and cleveland.feature == "city"
+    assert (avenue.feature, avenue.name, avenue.geonames_id) == ("local", "Maple Grove Avenue", None)
+    assert (avenue.lat, avenue.lon, avenue.country) == (toledo.lat, toledo.lon, "US")
+    assert avenue.confidence < toledo.confidence and "Toledo" in avenue.notes[0]
+    # the nearest town wins: the school sits between Toledo (before it) and Cleveland (after it)
+    nearest = min((toledo, body.index("Toledo")), (cleveland, body.index("Cleveland")),
+                  key=lambda t: abs(t[1] - body.index("Lincoln")))[0]  # fmt: skip
+    assert (school.lat, school.lon) == (nearest.lat, nearest.lon)
+
+
+def test_a_name_far_from_any_town_named_stays_unresolved():
+    body = "Residents gathered on Maple Grove Avenue. " + "Nothing else happened. " * 200 + "In Toledo, calm."
+    avenue, toledo = resolve_spans(body, spans_of(body, "Maple Grove Avenue", "Toledo"))
+    assert toledo is not None and avenue is None

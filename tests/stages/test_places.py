@@ -53,7 +53,7 @@ def test_places_from_hand_made_mentions():
     assert set(by_mention) == {"m1", "m2", "m4", "m5", "m7"}  # no Place for the group or the unknown name
     for p in out:
         assert BODY[p.start : p.end] == p.text
-        assert p.stage == "places@1" and p.document == "d1" and p.reason and 0 < p.confidence <= 1
+        assert p.stage == "places@2" and p.document == "d1" and p.reason and 0 < p.confidence <= 1
     culiacan = by_mention["m1"]
     assert (culiacan.name, culiacan.country, culiacan.admin1, culiacan.feature) == (
         "Culiacán",
@@ -82,6 +82,19 @@ def test_mentions_whose_span_does_not_match_the_body_are_skipped():
 def test_the_fuller_name_is_looked_up_first():
     out = run([mention(1, "Juarez", name="Ciudad Juarez")])
     assert out[0].name == "Ciudad Juárez" and out[0].text == "Juarez"
+
+
+def test_a_place_the_gazetteer_lacks_is_placed_at_the_town_beside_it():
+    body = "Police closed Calle Benito Juarez Norte in Culiacan on Sunday after a shooting."
+    m_street = Mention(document="d1", id="m1", start=14, end=39, text="Calle Benito Juarez Norte", type="place",
+                       name="Calle Benito Juarez Norte")
+    m_town = Mention(document="d1", id="m2", start=43, end=51, text="Culiacan", type="place", name="Culiacan")
+    assert body[m_street.start : m_street.end] == m_street.text and body[m_town.start : m_town.end] == m_town.text
+    street, town = run([m_street, m_town], body)
+    assert (town.name, town.feature) == ("Culiacán", "city")
+    assert (street.feature, street.name, street.geonames_id) == ("local", "Calle Benito Juarez Norte", None)
+    assert (street.lat, street.lon, street.admin1) == (town.lat, town.lon, "Sinaloa")
+    assert street.confidence < town.confidence and street.notes == ("approximate: placed at Culiacán, Sinaloa",)
 
 
 def test_confidence_includes_the_mention_confidence():

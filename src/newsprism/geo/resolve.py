@@ -18,7 +18,8 @@ but Culiacán is in Sinaloa (MX)").
 ``resolve_spans`` works in two passes: each distinct name is first resolved with its qualifier only; the
 confident first-pass winners make the article's context (countries and admin1 regions, each counted once
 per mention, leaving out the name being resolved), and every name is resolved again with it. One name gets
-one reading per article.
+one reading per article. A name of two words or more that the gazetteer lacks (a street, a school) is placed,
+approximately, at the nearest town or city the article resolved near it (feature ``local``).
 """
 
 from __future__ import annotations
@@ -339,7 +340,51 @@ def resolve_spans(
     second = {
         k: choose(name, gaz, total.without(own.get(k[0], Context())), q) for k, (name, q) in readings.items()
     }
-    return [second[(key, q.text if q else None)] for key, _name, q in prepared]
+    out = [second[(key, q.text if q else None)] for key, _name, q in prepared]
+    return _within_local_places(spans, out, weights)
+
+
+def _within_local_places(
+    spans: Sequence[tuple[int, int, str]], found: list[Resolution | None], weights: Mapping
+) -> list[Resolution | None]:
+    """A name the gazetteer lacks (a street, a school, a neighbourhood: "Royal Street", "Buckland
+    Elementary") is placed, approximately, at the nearest town or city the article resolved within
+    ``local_anchor_chars`` characters of it, with a low confidence and a note saying so."""
+    limit = int(weights.get("local_anchor_chars", 0))
+    if limit <= 0:
+        return found
+    anchors = [
+        (start, end, r)
+        for (start, end, _), r in zip(spans, found, strict=True)
+        if r is not None and r.feature == "city" and r.confidence >= weights["min_confidence_context"]
+    ]
+    if not anchors:
+        return found
+    out = list(found)
+    for n, ((start, end, text), r) in enumerate(zip(spans, found, strict=True)):
+        if r is not None or len(text.split()) < 2:  # one unknown word is as likely a mistyped name
+            continue
+        gap, anchor = min(
+            ((max(a_start - end, start - a_end, 0), a) for a_start, a_end, a in anchors), key=lambda t: t[0]
+        )
+        if gap > limit:
+            continue
+        out[n] = Resolution(
+            name=text.strip(),
+            geonames_id=None,
+            lat=anchor.lat,
+            lon=anchor.lon,
+            country=anchor.country,
+            admin1=anchor.admin1,
+            feature="local",
+            population=None,
+            confidence=round(anchor.confidence * float(weights["local_confidence"]), 3),
+            reason=f"not in the gazetteer; placed at {anchor.name}, the nearest town or city the article names",
+            notes=(f"approximate: placed at {anchor.name}, {anchor.admin1 or anchor.country}",),
+            score=0.0,
+            entry=None,
+        )
+    return out
 
 
 def resolve_name(

@@ -6,9 +6,11 @@ It reads the ``entities`` stage's mentions: those of type ``place`` (outside rea
 together by ``newsprism.geo.resolve.resolve_spans``, so that each is read in the light of the others (the
 countries and regions the article names, "Culiacan, Sonora" written side by side); ``group`` mentions that
 are nationality adjectives ("Mexican") add weak evidence of the article's country. A mention nothing in the
-gazetteer matches gets no Place. Each Place keeps the mention's span, the winner's GeoNames fields, a
-confidence (the winner's share of the candidates' weight, times the mention's confidence), a reason, and
-notes where the text contradicts the gazetteer.
+gazetteer matches is placed approximately at the nearest town or city the article resolved (feature
+``local``, no GeoNames id, a low confidence and a note), or gets no Place when there is none near. Each
+Place keeps the mention's span, the winner's GeoNames fields, a confidence (the winner's share of the
+candidates' weight, times the mention's confidence), a reason, and notes where the text contradicts the
+gazetteer.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from ..records import Article, Mention, Place
 from .registry import StageContext
 
 NAME = "places"
-VERSION = 1
+VERSION = 2
 TAG = f"{NAME}@{VERSION}"
 DEMONYM_WEIGHT = 0.5  # a "Mexican" counts half as much as a "Mexico" towards the article's countries
 
@@ -54,8 +56,9 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Place]:
     resolutions = resolve_spans(body, spans, context_countries=_demonym_countries(mentions))
     out: list[Place] = []
     for m, r in zip(places, resolutions, strict=True):
-        if r is None and m.name and m.name != m.text:  # the fuller name found nothing: try the words written
-            r = resolve_spans(body, [(m.start, m.end, m.text)])[0]
+        if (r is None or r.feature == "local") and m.name and m.name != m.text:
+            # the fuller name is not in the gazetteer: try the words written before placing it approximately
+            r = resolve_spans(body, [(m.start, m.end, m.text)])[0] or r
         if r is None:
             continue
         out.append(
