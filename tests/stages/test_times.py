@@ -403,7 +403,8 @@ def test_the_previous_weekday_counts_from_the_day_mentioned_before():
 
 def test_the_week_of_a_day_is_that_week():
     assert found("The trial opens the week of Nov. 18.") == [("the week of Nov. 18", "DATE", "2019-W47")]
-    assert found("Hearings ran the week of 4 March 2019.") == [("the week of 4 March 2019", "DATE", "2019-W10")]
+    refs = found("Hearings ran the week of 4 March 2019.")
+    assert refs == [("the week of 4 March 2019", "DATE", "2019-W10")]
 
 
 def test_a_part_of_the_day_alone_falls_on_the_day_mentioned_before():
@@ -468,7 +469,8 @@ def test_a_year_earlier_looks_past_the_closing_day_to_the_reported_quarter():
 def test_a_month_with_a_named_year_is_one_expression():
     assert found("The plant closed in March last year.") == [("March last year", "DATE", "2018-03")]
     assert found("The treaty takes effect in April next year.") == [("April next year", "DATE", "2020-04")]
-    assert found("The deal was signed on Dec. 5 of last year.") == [("Dec. 5 of last year", "DATE", "2018-12-05")]
+    refs = found("The deal was signed on Dec. 5 of last year.")
+    assert refs == [("Dec. 5 of last year", "DATE", "2018-12-05")]
 
 
 def test_calendar_arithmetic_out_of_range_falls_back_to_the_amount():

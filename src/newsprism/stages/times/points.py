@@ -151,7 +151,8 @@ def month_rel_year(m, ctx: Ctx, rule) -> Resolved | None:
         return Resolved("DATE", value, mod, "day" if day else "month", "document", reason="month, no year")
     year = ctx.dct.year + shift
     if day is None:
-        return Resolved("DATE", f"{year:04d}-{mon:02d}", mod, "month", "document", reason="month of a named year")
+        return Resolved("DATE", f"{year:04d}-{mon:02d}", mod, "month", "document",
+                        reason="month of a named year")  # fmt: skip
     try:
         value = date(year, mon, day).isoformat()
     except ValueError:

@@ -3,8 +3,9 @@
 "last week", "this month", "next year", "last Friday" (:func:`relative`); financial periods such as "the
 latest quarter" (:func:`period`); "the next day", "that year" (:func:`anaphora`, from the latest time
 mentioned before); "two years ago", "a week later" (:func:`offset`); bare weekdays, whose direction comes
-from the tense of their sentence (:func:`weekday`); "yesterday", "now", "recently" (:func:`deictic`); clock
-times and parts of days (:func:`clock`, :func:`day_part`).
+from the tense of their sentence (:func:`weekday`); "the previous Friday" (:func:`weekday_anaphora`); "the
+week of March 6" (:func:`week_of`); "yesterday", "now", "recently", "will soon" (:func:`deictic`); clock
+times and parts of days (:func:`clock`, :func:`day_part`, and "by mid afternoon": :func:`part_alone`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from .timecalc import Point, parse_value, weekday_near
 _PART_CODES = T["parts_of_day"]
 # a clock time whose day follows a bracketed aside: "10:35 a.m. (0735 GMT) Friday"
 _ASIDE_THEN_DAY = re.compile(
-    r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?(?P<date>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)\b"
+    r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?"
+    r"(?P<date>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)\b"
 )
 
 
@@ -436,6 +438,7 @@ def part_alone(m, ctx: Ctx, rule) -> Resolved | None:
         return Resolved("TIME", point.value() + f"T{part}", mod, "time", "reference", i, 0.8,
                         "part of the day mentioned just before", referable=False)  # fmt: skip
     if ctx.dct is None:
-        return Resolved("TIME", f"XXXX-XX-XXT{part}", mod, "time", "document", reason="part of a day, no date")
+        return Resolved("TIME", f"XXXX-XX-XXT{part}", mod, "time", "document",
+                        reason="part of a day, no date")  # fmt: skip
     return Resolved("TIME", f"{ctx.dct.isoformat()}T{part}", mod, "time", "document", None, 0.7,
                     "part of the article's day")  # fmt: skip
