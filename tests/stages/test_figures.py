@@ -207,3 +207,25 @@ def test_measures_per_unit_of_time():
     assert (glacier.unit, glacier.family) == ("metre per year", "rate")
     assert one("sea levels rising 2 feet per century").unit == "foot per century"
     assert one("a 40 kilometres journey").unit == "kilometre"
+
+
+def test_one_of_the_biggest_counts_one():
+    (f,) = _run("The lender is one of the biggest banks in the region, analysts said.")
+    assert (f.value, f.unit) == (1, "bank")
+    assert _run("One of the cables snapped during the storm.") == []
+
+
+def test_plural_proper_nouns_are_counted():
+    (f,) = [x for x in _run("The club has played in four straight Super Bowls since 2015.") if x.value == 4]
+    assert f.unit == "bowl"
+
+
+def test_counted_nouns_per_unit_of_time_and_no_time_word_as_unit():
+    (f,) = _run("The clinic now runs 400 scans per day across the city.")
+    assert f.unit == "scan per day"
+    g = [x for x in _run("Growth was 3.2 percent in 2017 and 2.8 last year.") if x.value == 2.8]
+    assert g and g[0].unit is None  # "last year" says when, not what is counted
+
+
+def test_a_number_range_in_an_address_is_not_a_figure():
+    assert [f.text for f in _run("The shop at 12-14 Market Street closed for repairs.")] == []

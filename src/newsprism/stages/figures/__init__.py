@@ -72,7 +72,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
             return f"spaCy {doc[i].ent_type_}"
         if i < len(doc) and i > 0:
             prev = doc[i - 1]
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            k = nouns.token_at(doc, a.end)  # the token after the amount (after "18" in "16-18 High Street")
+            nxt = doc[k] if k < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and a.kind == "digits" \
                     and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP":  # fmt: skip
                 return "a number in a name or address"
@@ -83,6 +84,17 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
                     doc[i - 2].pos_ == "PROPN":  # fmt: skip
                 return "an appositive age"
     return None
+
+
+def _one_of_the_most(doc, end: int) -> bool:
+    """ "one of the largest dinosaurs", "one of its best players": a superlative after "of the"."""
+    if doc is None:
+        return False
+    i = nouns.token_at(doc, end)
+    return (
+        i + 2 < len(doc) and doc[i].lower_ == "of" and doc[i + 1].lower_ in ("the", "its", "their", "his", "her", "our")
+        and doc[i + 2].tag_ in ("JJS", "RBS")
+    )  # fmt: skip
 
 
 def _death(body: str, a: Amount, end: int, lex: Lexicon) -> bool:
@@ -123,8 +135,8 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                         unit, family = c.unit, c.family
         if a.kind == "fraction" and not re.match(r"\s+of\b", body[a.end :]):
             continue  # "a third-party", "this half": a fraction counts something only with "of"
-        if a.kind == "weak" and re.match(r"\s+of\b", body[a.end :]):
-            continue  # "one of the cables": a selection
+        if a.kind == "weak" and re.match(r"\s+of\b", body[a.end :]) and not _one_of_the_most(doc, a.end):
+            continue  # "one of the cables": a selection; "one of the biggest banks" counts one bank
         if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled:
             continue  # "one of them", "the two said"
         if unit is None and a.kind == "weak":

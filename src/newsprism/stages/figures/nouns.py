@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon
 
+PER_TIME_WORDS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
+
 _NOUNISH = {"NOUN", "PROPN"}
 _MODIFIER = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}  # "armed forces", "wounded civilians"
 _DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "all"}
@@ -138,7 +140,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon)
             break
     if head is None or head.i < i:
         return None
-    if head.pos_ == "PROPN" and not _is_demonym(head, lex) and not money:
+    if head.pos_ == "PROPN" and head.tag_ != "NNPS" and not _is_demonym(head, lex) and not money:
         return None  # "Plan Colombia 2 Merida", "737 Max": a name, not a count
     end_i = _extend(doc, head, head.i + 1, sent_end, lex) if not money else head.i + 1
     if money and end_i < sent_end and doc[end_i].dep_ == "prep" and doc[end_i].text.lower() == "to":
@@ -156,4 +158,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon)
     else:
         unit = singular(head.text, lex)
     family = family_of(unit, lex)
+    k = head.i + 1
+    if k + 1 < sent_end and doc[k].lower_ in ("per", "a", "an", "each") and doc[k + 1].lower_ in PER_TIME_WORDS:
+        unit = f"{unit} per {doc[k + 1].lower_}"  # "3,000 tests per day", "two meals a day"
     return Counted(start, end, head.text, unit, family)
