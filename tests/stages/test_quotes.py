@@ -432,3 +432,22 @@ def test_the_agent_of_a_verb_that_is_no_cue_is_not_the_source_of_a_participle_on
     )
     q = containing(found, "We will not change course")
     assert q.speaker is None or q.speaker.text != "the protests"
+
+
+def test_an_interpolated_reporting_clause_attributes_the_sentence_around_it():
+    found = run(
+        "Turnout was low on Tuesday. In rural counties, the election board said, "
+        "several polling stations opened more than an hour late."
+    )
+    q = containing(found, "several polling stations opened")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.text == "the election board"
+    assert q.reason == "interpolated cue" and "said" not in q.text
+
+
+def test_two_apostrophes_are_a_double_quotation_mark():
+    text = "''We expect the talks to resume next week,'' the envoy said on Friday. He didn't say more."
+    qs = marks.find(text)
+    assert [text[q.inner_start : q.inner_end] for q in qs] == ["We expect the talks to resume next week"]
+    q = containing(run(text), "We expect the talks")
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "the envoy"

@@ -409,10 +409,52 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
             continue
         q, why = _adjacent_quote(tok, sent, sent_quotes, quotations, text, source, claimed)
         if q is None:
+            f = _interpolated(tok, sent, sent_quotes, text, source, head, cue, category, base)
+            if f is not None:
+                out.append(f)
+                claimed.update(id(x) for x in f.quotations)
             continue
         claimed.add(id(q))
         out.append(Found(q.inner_start, q.inner_end, "direct", cue, source, head, category, why, [q], base))
     return out
+
+
+_REPORTING_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "dobj", "prt"})
+
+
+def _interpolated(tok, sent, sent_quotes, text, source, head, cue, category, base) -> Found | None:
+    """ "In his state, Christie said, offenders are sent to treatment": a reporting clause set off by
+    commas inside (or at the end of) the sentence it reports; the content is the longer side of it."""
+    if source is None:
+        return None
+    if tok.dep_ == "parataxis" and tok.head.i != tok.i:
+        clause = tok.head
+    else:
+        clause = next((c for c in tok.children if c.dep_ in ("parataxis", "dep") and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            return None
+    reporting = [tok] + [t for c in tok.children if c.dep_ in _REPORTING_DEPS for t in c.subtree]
+    a = min(t.i for t in reporting)
+    b = max(t.i for t in reporting)
+    doc = tok.doc
+    before = doc[a - 1] if a > sent.start else None
+    after = doc[b + 1] if b + 1 < sent.end else None
+    if before is None or before.text != ",":
+        return None
+    if after is not None and after.text not in (",", ".", "?", "!", ";"):
+        return None
+    if clause.i >= a and clause.i <= b:
+        return None
+    left = [t for t in sent if t.i < a - 1]
+    right = [t for t in sent if t.i > b + 1]
+    content = _span(left if len(left) > len(right) else right)
+    if content is None or len(text[content[0] : content[1]].split()) < 3:
+        return None
+    content = _clip(content, _paragraph(text, tok.idx), text)
+    if content is None:
+        return None
+    span, kind, used = _reconcile(content, sent_quotes, source, text, content)
+    return Found(span[0], span[1], kind, cue, source, head, category, "interpolated cue", used, base)
 
 
 def _according(tok, sent, sent_quotes, text) -> Found | None:

@@ -4,7 +4,7 @@
 
 A quotation runs from an opening mark to its closing mark. Rules, in the order they apply:
 
-- curly (“ ”), straight (") and guillemet marks; a straight mark opens when nothing is open and closes
+- curly (“ ”), straight (") and guillemet marks, and two apostrophes ('') as a straight double mark; a straight mark opens when nothing is open and closes
   otherwise; while a double quotation is open, single marks are part of it (a quote inside a quote);
 - a paragraph (a line) that ends with the quotation still open continues into the next paragraph when that
   one opens with a mark (the newspaper convention for quotes running over several paragraphs): one
@@ -65,6 +65,17 @@ def find(text: str, singles: bool = False) -> list[Quotation]:
     paragraphs = 1
     while i < n:
         ch = text[i]
+        if ch == "'" and text.startswith("''", i):  # two apostrophes for a double mark (older wire style)
+            if start < 0 and (i == 0 or not text[i - 1].isalnum()):
+                start, paragraphs = i, 1
+                i += 2
+                continue
+            if start >= 0 and text[start] == "'":
+                a, b = _inner(text, start + 2, i)
+                out.append(Quotation(start, i + 2, a, b, paragraphs))
+                start = -1
+                i += 2
+                continue
         if start < 0:
             if ch in OPEN_DOUBLE and ch != "»" and _opens(text, i):
                 start, paragraphs = i, 1
@@ -81,13 +92,13 @@ def find(text: str, singles: bool = False) -> list[Quotation]:
                 paragraphs += 1
                 i = cont + 1
                 continue
-            a, b = _inner(text, start + 1, i)
+            a, b = _inner(text, start + (2 if text[start] == "'" else 1), i)
             if b > a:
                 out.append(Quotation(start, i, a, b, paragraphs, closed=False))
             start = -1
         i += 1
     if start >= 0:
-        a, b = _inner(text, start + 1, n)
+        a, b = _inner(text, start + (2 if text[start] == "'" else 1), n)
         if b > a:
             out.append(Quotation(start, n, a, b, paragraphs, closed=False))
     if singles:
