@@ -55,6 +55,27 @@ def test_ingest_runs_the_stages_and_links(corpus, tmp_path):
     assert places["Rotterdam"].country == "NL" and places["Antwerp"].country == "BE"
 
 
+def test_a_street_is_mapped_at_its_town_as_an_approximate_place(corpus, tmp_path):
+    text = (
+        "# Fire closes a street\n\n12 March 2021\n\n"
+        "Firefighters closed Maple Grove Avenue in Toledo on Friday after a fire broke out in a warehouse. "
+        "Residents of Maple Grove Avenue were told to keep their windows shut, said fire chief Anna Berg."
+    )
+    corpus.ingest(_story(tmp_path, "fire.md", text))
+    places = {}
+    for p in corpus.places():
+        places.setdefault(p.text, []).append(p)
+    (toledo,) = places["Toledo"]
+    assert toledo.feature == "city" and toledo.geonames_id is not None
+    assert len(places["Maple Grove Avenue"]) == 2
+    for street in places["Maple Grove Avenue"]:
+        assert (street.feature, street.geonames_id, street.lat, street.lon) == ("local", None, toledo.lat, toledo.lon)
+        assert street.confidence < toledo.confidence and "Toledo" in street.notes[0]
+    # the entity takes the approximate point, so the map can draw it
+    entity = corpus.entity("Maple Grove Avenue")["entity"]
+    assert (entity["lat"], entity["lon"], entity["geonames_id"]) == (toledo.lat, toledo.lon, None)
+
+
 def test_analysis_resumes_and_reruns_only_what_is_behind(corpus, tmp_path):
     corpus.settings["analyse"] = False
     corpus.ingest([_story(tmp_path), _story(tmp_path, "b.md", STORY.replace("Monday", "Tuesday"))])

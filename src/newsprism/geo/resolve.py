@@ -356,7 +356,7 @@ def _within_local_places(
     anchors = [
         (start, end, r)
         for (start, end, _), r in zip(spans, found, strict=True)
-        if r is not None and r.feature == "city" and r.confidence >= weights["min_confidence_context"]
+        if r is not None and r.feature == "city"
     ]
     if not anchors:
         return found

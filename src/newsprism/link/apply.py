@@ -68,20 +68,26 @@ def link_entities(store, settings: dict[str, Any], changed: set[str] | None) -> 
 
 
 def _with_places(store, entities: list[Entity], assignments: dict[tuple[str, str], str]) -> list[Entity]:
-    """Give each entity the gazetteer entry most of its resolved place mentions point to."""
+    """Give each entity the gazetteer entry most of its resolved place mentions point to; an entity whose
+    mentions were only placed approximately (a street placed at its town: no GeoNames id) takes the point
+    most of them got."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    approximate: dict[str, Counter] = defaultdict(Counter)
     entry: dict[Any, dict[str, Any]] = {}
     for doc_id, rows in store.stage_records("places"):
         for row in rows:
             entity_id = assignments.get((doc_id, row["mention"]))
-            if entity_id is None or row.get("geonames_id") is None:
+            if entity_id is None or row.get("lat") is None:
                 continue
-            votes[entity_id][row["geonames_id"]] += 1
-            entry[row["geonames_id"]] = row
+            exact = row.get("geonames_id") is not None
+            vote = ("id", row["geonames_id"]) if exact else ("at", row["lat"], row["lon"])
+            (votes if exact else approximate)[entity_id][vote] += 1
+            entry[vote] = row
     out = []
     for e in entities:
-        if e.id in votes:
-            best = entry[votes[e.id].most_common(1)[0][0]]
+        chosen = votes.get(e.id) or approximate.get(e.id)  # gazetteer entries first, whatever the counts
+        if chosen:
+            best = entry[chosen.most_common(1)[0][0]]
             e = Entity.from_dict({**e.as_dict(), **{k: best.get(k) for k in _PLACE_KEYS}})
         elif e.type == "group":
             e = _with_country(e)
