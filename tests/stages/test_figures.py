@@ -229,3 +229,16 @@ def test_counted_nouns_per_unit_of_time_and_no_time_word_as_unit():
 
 def test_a_number_range_in_an_address_is_not_a_figure():
     assert [f.text for f in _run("The shop at 12-14 Market Street closed for repairs.")] == []
+
+
+def test_money_per_unit_of_time_but_not_a_year_earlier():
+    assert one("a contract worth £150,000 a week").unit == "GBP per week"
+    assert one("fees of $40 per month").unit == "USD per month"
+    earlier = scan("Sales rose to $5.1 billion from $4.8 billion a year earlier.")
+    assert [x.unit for x in earlier] == ["USD", "USD"]
+    assert one("the ice shrank 12 metres a decade ago").unit == "metre"
+
+
+def test_temperatures_glued_to_c_and_f():
+    assert one("highs of 38C").unit == "celsius"
+    assert one("a low of 14F").unit == "fahrenheit"

@@ -24,6 +24,7 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _PER_TIME = re.compile(
     r"\s*(?:per|an?|each|/)\s*(?P<d>second|minute|hour|day|week|month|year|decade|century)\b", re.IGNORECASE
 )
+_NOT_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|previously|prior)\b", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:(?:per|an?|each)\s+|/\s*)(?P<d>[A-Za-z][A-Za-z-]*(?:\s(?:m|ft|km|mile|metre|meter|foot)\b)?)",
@@ -179,7 +180,9 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
                     family, pos = "age", pos + old.end()
     if family in ("currency",) or (family and family not in ("duration", "age", "percent")):
         rate = _RATE.match(text, pos)
-        if rate and family == "currency" and rate.group("d").lower() not in ("year", "month", "week", "day"):
+        if rate and _NOT_RATE.match(text, rate.end()):
+            rate = None  # "$6.78 billion a year earlier": when, not per what
+        if rate and family == "currency":
             denom = rate.group("d")
             found = _unit(text, rate.start("d"), lex)
             name = (
@@ -201,7 +204,7 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
                 unit, family, pos = f"{unit} per {name}", "rate", (found[2] if found else rate.end("d"))
     if family and family not in ("duration", "age", "percent", "currency", "rate") and " per " not in unit:
         per = _PER_TIME.match(text, pos)
-        if per:  # "11 feet per century", "40 tonnes a day"
+        if per and not _NOT_RATE.match(text, per.end()):  # "11 feet per century", "40 tonnes a day"
             unit, family, pos = f"{unit} per {per.group('d').lower()}", "rate", per.end()
     qualifier, bound = None, "exact"
     q = lex.qual_before_re.search(text[max(0, start - 30) : start])
