@@ -81,6 +81,32 @@ def test_purpose_and_participle_signals_belong_to_their_argument(text, expected)
     assert expected in found, found
 
 
+def _found(text: str) -> list[tuple[str, str, str]]:
+    doc = nlp.parse_one(text)
+    return [tuple(doc[a:b].text for a, b in (f.signal, f.cause, f.effect))
+            for _, f in candidates(doc) if f.cause and f.effect]  # fmt: skip
+
+
+def test_a_verb_signal_takes_its_perfect_auxiliary():
+    found = _found("The ruling had triggered angry protests in the capital.")
+    assert ("had triggered", "The ruling", "angry protests") in found, found
+
+
+def test_a_purpose_after_an_object_is_the_purpose_of_the_whole_clause():
+    found = _found("The government launched a campaign to reduce road deaths.")
+    assert ("to", "to reduce road deaths", "The government launched a campaign") in found, found
+
+
+def test_be_to_is_a_plan_not_a_purpose():
+    found = _found("The delegation is to visit the flooded villages on Friday.")
+    assert not any(sig == "to" for sig, _, _ in found), found
+
+
+def test_quote_marks_around_or_inside_a_span_stay_balanced():
+    found = _found('Police charged the organisers with "rioting" after the march.')
+    assert ("with", '"rioting"', "Police charged the organisers") in found, found
+
+
 def test_a_relative_clause_subject_is_the_noun_it_modifies():
     found = claims("Mexico is moving away from the drug war model that has only fueled murders like these.")
     assert [(c.signal.text, c.cause.text, c.effect.text) for c in found] == [

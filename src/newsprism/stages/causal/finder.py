@@ -15,11 +15,11 @@ could not be found, and the caller decides what to keep.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import spans
-from .lexicon import ADVERB, CONNECTIVE, MOTIVE, PURPOSE, REVERSE, Cue, Lexicon
+from .lexicon import ADVERB, CONNECTIVE, MOTIVE, PHRASAL, PURPOSE, REVERSE, VERB, Cue, Lexicon
 from .spans import Range
 
 _SUBJ = ("nsubj", "csubj")
@@ -334,6 +334,8 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     right = max(region)
     cause = spans.trim(doc, (i + n, right + 1)) if right >= i + n else None
     head = top.head
+    if cue.kind == PURPOSE and top.dep_ == "acl" and head.dep_ in lex.purpose_climb and head.head.i < head.i:
+        head = head.head  # "launched a campaign to educate ...": the purpose is the launching's, not the noun's
     effect = spans.clause(head, region) if head.i != top.i and head.i not in region else None
     if cue.objects and not any(c.lower_ in cue.objects for c in last.children if c.dep_ == "pobj"):
         return None
@@ -346,6 +348,20 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
 
 
 # ----------------------------------------------------------------------------------------- entry
+
+
+def _with_auxiliaries(lex: Lexicon, v: Any, found: Found) -> Found:
+    """A verb signal takes the auxiliaries right before it ("had triggered", "has led to")."""
+    if found.cue.kind not in (VERB, PHRASAL, REVERSE) or found.signal[0] != v.i:
+        return found
+    aux = {c.i for c in v.children if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.signal_auxiliaries}
+    start = v.i
+    while start - 1 in aux:
+        start -= 1
+    taken = set(range(start, v.i))
+    if start == v.i or any(r and taken & set(range(*r)) for r in (found.cause, found.effect)):
+        return found
+    return replace(found, signal=(start, found.signal[1]))
 
 
 def find(doc: Any, sent: Any, lex: Lexicon) -> list[Found]:
@@ -366,6 +382,7 @@ def find(doc: Any, sent: Any, lex: Lexicon) -> list[Found]:
         if found is None and low in lex.participles:
             found = _participle(lex, v, lex.participles[low])
         if found:
+            found = _with_auxiliaries(lex, v, found)
             out.append(found)
             used.update(range(*found.signal))
     i = sent.start

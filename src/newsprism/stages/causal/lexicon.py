@@ -48,7 +48,9 @@ class Lexicon:
     participles: dict[str, Cue]  # form -> result or motive participle cue
     phrases: dict[str, tuple[Cue, ...]]  # first word -> connective, adverb and purpose cues, longest first
     not_purpose_heads: frozenset[str]
-    verb_participle_signal_in: str = ""  # "..., fuelling Y": the argument that starts with the participle
+    verb_participle_signal_in: str = ""
+    signal_auxiliaries: frozenset[str] = frozenset()  # "had" in "had triggered": part of a verb's signal
+    purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect  # "..., fuelling Y": the argument that starts with the participle
 
 
 def _forms(entry: dict) -> tuple[str, ...]:
@@ -107,6 +109,8 @@ def build(data: dict) -> Lexicon:
         phrases={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in phrases.items()},
         not_purpose_heads=frozenset(str(w).lower() for w in data.get("not_purpose_heads", ())),
         verb_participle_signal_in=inside.get("verb_participles", ""),
+        signal_auxiliaries=frozenset(str(w).lower() for w in data.get("signal_auxiliaries", ())),
+        purpose_climb=frozenset(str(d) for d in data.get("purpose_climb", ())),
     )
 
 

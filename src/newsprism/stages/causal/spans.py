@@ -58,7 +58,26 @@ def trim(doc: Any, found: Range | None) -> Range | None:
         or doc[end - 1].is_space
     ):
         end -= 1
-    return (start, end) if end > start else None
+    if end <= start:
+        return None
+    return _balance_quotes(doc, start, end)
+
+
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
+
+
+def _balance_quotes(doc: Any, start: int, end: int) -> Range:
+    """Take back the quote mark trimmed off an edge when the span holds its other half (“ rioting ”)."""
+    inside = sum(1 for k in range(start, end) if doc[k].text in _QUOTES)
+    if inside % 2 == 0:
+        if 0 < start and end < len(doc) and doc[start - 1].text in _QUOTES and doc[end].text in _QUOTES:
+            return start - 1, end + 1  # the whole span is quoted
+        return start, end
+    if end < len(doc) and doc[end].text in _QUOTES:
+        return start, end + 1
+    if start > 0 and doc[start - 1].text in _QUOTES:
+        return start - 1, end
+    return start, end
 
 
 def chars(doc: Any, found: Range) -> tuple[int, int]:
