@@ -451,3 +451,9 @@ def test_two_apostrophes_are_a_double_quotation_mark():
     assert [text[q.inner_start : q.inner_end] for q in qs] == ["We expect the talks to resume next week"]
     q = containing(run(text), "We expect the talks")
     assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "the envoy"
+
+
+def test_a_cue_after_a_quotation_closed_by_two_apostrophes():
+    q = containing(run("''It looked ashen,'' Mr. Arad said, from ''the direct body blow.''"), "It looked ashen")
+    assert q.cue is not None and q.cue.text == "said" and q.reason == "post-posed cue"
+    assert q.speaker is not None and q.speaker.text == "Mr. Arad"

@@ -307,7 +307,7 @@ def _adjacent_quote(
         if (
             set(gap) <= _BETWEEN_POST
             and "\n" not in gap
-            and text[q.inner_end : q.end].strip('”"’ ') in (",", "", "?", "!", "—")
+            and text[q.inner_end : q.end].strip('”"’\' ') in (",", "", "?", "!", "—")
         ):
             return q, "post-posed cue"
     after = [q for q in cands if q.start >= last]

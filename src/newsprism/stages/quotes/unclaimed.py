@@ -81,7 +81,7 @@ def attribute(q: Quotation, doc: Any, text: str, found: list[Found], lex: Lexico
 
 def _only_quotes(between: str) -> bool:
     """Nothing but marks, punctuation and space between an earlier quote's end and this quotation."""
-    return between.strip(' \n\t.,;:”“"’‘') == ""
+    return between.strip(' \n\t.,;:”“"’‘\'') == ""
 
 
 def _sentences(between: str) -> int:
