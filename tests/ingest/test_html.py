@@ -273,3 +273,17 @@ def test_real_pages_overlap_the_gold_body():
         assert draft.removed, page_id  # a real page always has furniture outside the article
     assert sum(scores) / len(scores) > 0.9, scores
     assert sorted(scores)[len(scores) // 2] > 0.95, scores
+
+
+def test_dates_in_url_paths():
+    from newsprism.ingest.dates import dates_in_url
+
+    assert dates_in_url("https://example.net/2020/05/17/ferry-story") == [("2020/05/17", "2020-05-17")]
+    assert dates_in_url("https://example.net/news/2019-11-05-storm.html") == [("2019-11-05", "2019-11-05")]
+    assert dates_in_url("https://example.net/a/20191105-storm") == [("20191105", "2019-11-05")]
+    # a story id glued to the date, up to the next separator
+    assert dates_in_url("https://example.net/20191105123456-storm")[0][1] == "2019-11-05"
+    # not dates: an impossible day, a number that only starts like one, the host name
+    assert dates_in_url("https://example.net/2019/02/30/x") == []
+    assert dates_in_url("https://example.net/story/1201911051") == []
+    assert dates_in_url("https://2019-11-05.example.net/x") == []

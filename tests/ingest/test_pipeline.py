@@ -81,3 +81,20 @@ def test_nothing_is_lost_every_word_is_in_body_removed_or_comments(tmp_path):
     kept = " ".join([a.body] + [r.text for r in a.removed] + [f"{c.title} {c.author} {c.raw_posted} {c.text}" for c in a.comments])
     for word in set(text.replace("**", " ").split()) - {"(5.00", "/", "1)", "(#1)", "by", "on"}:
         assert word in kept, word
+
+
+def test_a_date_in_the_url_path_dates_an_undated_row(tmp_path):
+    rows = [
+        {"url": "https://wire.example/2024/03/12/ships-held", "title": "Ships held", "text": STORY},
+        {"url": "https://wire.example/news/20240314123456-ships", "title": "Ships freed", "text": STORY.replace("held", "freed")},
+        {"url": "https://wire.example/2024/02/31/no-such-day", "title": "Ships gone", "text": STORY.replace("held", "gone")},
+    ]
+    src = _write(tmp_path, "wire.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
+    with newsprism.open(tmp_path / "t.db", analyse=False) as corpus:
+        corpus.ingest([str(src)])
+        docs = {a.title: a for a in corpus.documents()}
+    assert docs["Ships held"].published == "2024-03-12"
+    assert docs["Ships freed"].published == "2024-03-14"
+    assert docs["Ships gone"].published is None
+    held = docs["Ships held"].fields["published"]
+    assert held.source == "url pattern" and "2024/03/12" in held.evidence

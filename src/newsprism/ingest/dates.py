@@ -1,4 +1,5 @@
-"""Reading the absolute dates that metadata carries: date lines, comment timestamps, dates in captions.
+"""Reading the absolute dates that metadata carries: date lines, comment timestamps, dates in captions and
+dates written into a URL path.
 
 Relative time ("yesterday", "last month") is the time stage's work; here we only read dates written out in
 full, and we only accept a line as a date line when the whole line is a date.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from .. import lexicons
 
@@ -91,3 +93,24 @@ def iso_from_any(value: object) -> str | None:
         seconds = value / 1000 if value > 1e11 else value
         return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).isoformat()
     return parse_datetime(str(value))
+
+
+@lru_cache(maxsize=1)
+def _url_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in lexicons.load("input_fields")["url_date_patterns"])
+
+
+def dates_in_url(url: str) -> list[tuple[str, str]]:
+    """(matched text, ISO date) for each real calendar date written into a URL's path ("/2020/05/17/",
+    "/2019-11-05-", "/20191105123456-story"), in the order they appear; patterns in
+    lexicons/input_fields.yaml."""
+    path = urlsplit(url).path
+    found = []
+    for pattern in _url_patterns():
+        for m in pattern.finditer(path):
+            try:
+                day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            found.append((m.start(), m.group(0), day.isoformat()))
+    return [(text, iso) for _, text, iso in sorted(found)]

@@ -27,6 +27,7 @@ from lxml import etree
 from .. import lexicons
 from ..errors import InputError
 from ..records import Comment, Removed
+from .dates import dates_in_url
 from .decode import decode
 from .html_meta import published_datetime, structured_comments
 from .draft import Draft, RawInput
@@ -241,22 +242,8 @@ def _author_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     return prefix, separators, conjunctions
 
 
-@lru_cache(maxsize=1)
-def _url_date_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in lexicons.load("input_fields")["url_date_patterns"])
-
-
 def _date_in_url(url: str, iso: str) -> bool:
-    path = urlsplit(url).path
-    for pattern in _url_date_patterns():
-        for m in pattern.finditer(path):
-            try:
-                found = dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
-            except ValueError:
-                continue
-            if iso.startswith(found):
-                return True
-    return False
+    return any(iso.startswith(day) for _, day in dates_in_url(url))
 
 
 def _is_homepage(url: str) -> bool:

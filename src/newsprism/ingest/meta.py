@@ -16,15 +16,8 @@ from urllib.parse import urlparse
 from .. import lexicons
 from ..records import Provenance
 from .clean import Cleaned
-from .dates import dates_in_text
+from .dates import dates_in_text, dates_in_url
 from .draft import Draft
-
-_URL_DATE = (
-    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])(?:/|$)"),
-    re.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:/|-|$)"),
-    re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{0,12}[-/]"),
-)
-
 
 @lru_cache(maxsize=1)
 def _outlets() -> tuple[dict[str, dict], list[tuple[re.Pattern[str], dict]]]:
@@ -135,18 +128,10 @@ def _resolve_outlet(draft: Draft, cleaned: Cleaned, body: str) -> None:
 
 def _url_date(draft: Draft) -> None:
     url = draft.fields.get("url")
-    if url is None:
-        return
-    path = urlparse(url.value).path
-    for rx in _URL_DATE:
-        m = rx.search(path)
-        if m:
-            try:
-                day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                continue
-            draft.offer("published", day.isoformat(), "url pattern", 0.7, f"date in the URL path: {m.group(0)}")
-            return
+    found = dates_in_url(str(url.value)) if url is not None else []
+    if found:
+        text, iso = found[0]
+        draft.offer("published", iso, "url pattern", 0.7, f"date in the URL path: {text}")
 
 
 def _infer_published(draft: Draft, cleaned: Cleaned, body: str) -> None:
