@@ -50,19 +50,19 @@ def read(raw: RawInput) -> Iterator[Draft | InputError]:
             record = next(records)
         except StopIteration:
             break
-        except _DAMAGE as exc:
-            yield _damaged(raw, number, exc)
+        except _DAMAGE:
+            yield _damaged(raw, number)
             return
         number += 1
         source = f"{raw.source}#record={number}"
         try:
             payload = _html_payload(record)
             intact = _drained(record)
-        except _DAMAGE as exc:  # a record cut inside its payload or its chunked/compressed encoding
-            yield _damaged(raw, number - 1, exc)
+        except _DAMAGE:  # a record cut inside its payload or its chunked/compressed encoding
+            yield _damaged(raw, number - 1)
             return
         if not intact:
-            yield _damaged(raw, number - 1, None)
+            yield _damaged(raw, number - 1)
             return
         if payload is None:
             continue
@@ -76,7 +76,7 @@ def read(raw: RawInput) -> Iterator[Draft | InputError]:
     else:
         stopped_early = stopped_early or not raw.data.endswith((b"\r\n\r\n", b"\n\n"))
     if stopped_early:
-        yield _damaged(raw, number, None)
+        yield _damaged(raw, number)
         return
     if not html_records:
         raise InputError(
@@ -133,9 +133,11 @@ def _looks_like_html(payload: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
 
 
-def _damaged(raw: RawInput, complete: int, exc: Exception | None) -> InputError:
-    why = f" ({type(exc).__name__}: {str(exc)[:120]})" if exc is not None and str(exc) else ""
-    return InputError(raw.source, "truncated", f"the archive is damaged after record {complete}{why}")
+def _damaged(raw: RawInput, complete: int) -> InputError:
+    """One plain line saying where the archive stops being readable (the WARC reader's own exception, such
+    as an AttributeError from a record cut mid-header, would say nothing to a user)."""
+    message = f"the archive is cut short or damaged after record {complete}; the records before it were read"
+    return InputError(raw.source, "truncated", message)
 
 
 def _gzip_intact(data: bytes) -> bool:
