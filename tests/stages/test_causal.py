@@ -107,6 +107,21 @@ def test_quote_marks_around_or_inside_a_span_stay_balanced():
     assert ("with", '"rioting"', "Police charged the organisers") in found, found
 
 
+def test_an_effect_clause_starts_at_its_subject():
+    found = _found("On Monday, residents gathered outside the police station to demand the release of the men.")
+    assert ("to", "to demand the release of the men", "residents gathered outside the police station") in found, found
+
+
+def test_to_after_a_control_verb_is_not_a_purpose():
+    found = _found("The union threatened to strike over the pay offer.")
+    assert not any(sig == "to" for sig, _, _ in found), found
+
+
+def test_a_grievance_against_is_part_of_the_cause():
+    found = _found("Hundreds of farmers marched in the capital against the new land law.")
+    assert ("against", "against the new land law", "Hundreds of farmers marched in the capital") in found, found
+
+
 def test_a_relative_clause_subject_is_the_noun_it_modifies():
     found = claims("Mexico is moving away from the drug war model that has only fueled murders like these.")
     assert [(c.signal.text, c.cause.text, c.effect.text) for c in found] == [

@@ -188,7 +188,7 @@ def _verb(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
         head = v.head
         while head.dep_ in ("conj",) and head.head.i != head.i:
             head = head.head
-        cause = spans.clause(head, spans.subtree_ids(v)) if v.dep_ != "acl" else spans.clause(
+        cause = spans.main_clause(head, spans.subtree_ids(v)) if v.dep_ != "acl" else spans.clause(
             v.head, spans.subtree_ids(v))  # fmt: skip
         return _found(lex, doc, cue, sig, cause, effect, f"'{v.text}' after the clause that causes",
                       join=lex.verb_participle_signal_in)  # fmt: skip
@@ -228,7 +228,7 @@ def _phrasal(lex: Lexicon, v: Any, cue: Cue, used: set[int]) -> Found | None:
         and v.dep_ in ("advcl", "acl", "xcomp")
         and not any(c.dep_ in _SUBJ for c in v.children)
     ):
-        first = spans.clause(v.head, spans.subtree_ids(v))
+        first = spans.main_clause(v.head, spans.subtree_ids(v))
     else:
         first = subject(v)
     if cue.kind == REVERSE:
@@ -242,7 +242,7 @@ def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     doc = v.doc
     sig = (v.i, v.i + 1)
     own = spans.trim(v.doc, (v.i + 1, v.right_edge.i + 1)) if v.right_edge.i > v.i else None
-    main = spans.clause(v.head, spans.subtree_ids(v))
+    main = spans.main_clause(v.head, spans.subtree_ids(v))
     if own is None or main is None:
         return None
     if cue.kind == MOTIVE:
@@ -286,15 +286,15 @@ def _adverb(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | None
         later = [c for c in head.children if c.dep_ == "conj" and c.i > i]
         if not later:
             return None
-        effect = spans.clause(later[0], matched)
-        cause = spans.clause(head, spans.subtree_ids(later[0]) | matched)
+        effect = spans.main_clause(later[0], matched)
+        cause = spans.main_clause(head, spans.subtree_ids(later[0]) | matched)
         return _found(lex, doc, cue, sig, cause, effect, f"'{first.text}' between two clauses")
     if head.i in matched or head.i == top.i:
         return None
     skip = {t.i for k in matched for t in doc[k].subtree}
     effect = spans.clause(head, skip)
     if head.dep_ == "conj" and head.head.i < i:
-        cause = spans.clause(head.head, spans.subtree_ids(head))
+        cause = spans.main_clause(head.head, spans.subtree_ids(head))
         return _found(
             lex, doc, cue, sig, cause, effect, f"'{doc[i : i + n].text}' after the clause that causes"
         )
@@ -336,7 +336,7 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     head = top.head
     if cue.kind == PURPOSE and top.dep_ == "acl" and head.dep_ in lex.purpose_climb and head.head.i < head.i:
         head = head.head  # "launched a campaign to educate ...": the purpose is the launching's, not the noun's
-    effect = spans.clause(head, region) if head.i != top.i and head.i not in region else None
+    effect = spans.main_clause(head, region) if head.i != top.i and head.i not in region else None
     if cue.objects and not any(c.lower_ in cue.objects for c in last.children if c.dep_ == "pobj"):
         return None
     gerund = cue.gerund and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children)

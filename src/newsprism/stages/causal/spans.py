@@ -37,6 +37,21 @@ def clause(head: Any, exclude: Iterable[int] = ()) -> Range | None:
     return trim(head.doc, found) if found else None
 
 
+def main_clause(head: Any, exclude: Iterable[int] = ()) -> Range | None:
+    """Like ``clause``, but a clause with a subject starts at it: what comes before the subject ("On Monday
+    ,", "According to police ,", "Defying the ban ,") is a frame of the clause, not part of the event."""
+    found = clause(head, exclude)
+    if found is None:
+        return None
+    subj = [c for c in head.children if c.dep_ in _SUBJECTS and found[0] <= c.left_edge.i < head.i]
+    if subj and subj[0].left_edge.i > found[0]:
+        return trim(head.doc, (subj[0].left_edge.i, found[1])) or found
+    return found
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
 def phrase(token: Any, exclude: Iterable[int] = ()) -> Range | None:
     """``token``'s whole subtree without ``exclude``, as its longest stretch around ``token``, trimmed."""
     return clause(token, exclude)
