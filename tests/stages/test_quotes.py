@@ -457,3 +457,19 @@ def test_a_cue_after_a_quotation_closed_by_two_apostrophes():
     q = containing(run("''It looked ashen,'' Mr. Arad said, from ''the direct body blow.''"), "It looked ashen")
     assert q.cue is not None and q.cue.text == "said" and q.reason == "post-posed cue"
     assert q.speaker is not None and q.speaker.text == "Mr. Arad"
+
+
+def test_accuse_and_thank_take_their_object_with_the_grounds():
+    found = run("Critics accused the council of ignoring the flood warnings. The coach thanked fans for their patience.")
+    q = containing(found, "ignoring the flood warnings")
+    assert q.text == "the council of ignoring the flood warnings" and q.speaker.text == "Critics"
+    r = containing(found, "their patience")
+    assert r.text == "fans for their patience" and r.cue.text == "thanked"
+
+
+def test_a_source_with_an_age_after_a_quotation_is_still_the_source():
+    q = containing(
+        run("“Nobody listened to us from the start,” Ramos, 58, told reporters in Madrid on Monday."),
+        "Nobody listened",
+    )
+    assert q.speaker is not None and q.speaker.text == "Ramos, 58"

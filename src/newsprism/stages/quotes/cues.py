@@ -54,6 +54,7 @@ ADDRESSEE_OBJECT = frozenset(
     }
 )
 CONTENT_PREPS = frozenset({"about", "of"})
+OBJECT_AND_GROUNDS = frozenset({"accuse", "blame", "thank", "praise", "criticize", "criticise", "fault", "chide"})
 MAX_SOURCE_TOKENS = 25
 
 
@@ -122,7 +123,7 @@ def source_of(verb, lex: Lexicon, depth: int = 0, quoted=None):
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             words = _source_tokens(c)
-            if quoted is not None and any(quoted(t.idx) for t in words):
+            if quoted is not None and any(quoted(t.idx) for t in words if not t.is_punct):  # a mark may hang on it
                 continue
             return c, words
         if c.dep_ == "nsubjpass":
@@ -186,6 +187,14 @@ def content_of(verb, base: str, category: str):
         for c in kids:
             if c.dep_ == "xcomp" and c.i > verb.i:
                 return _subtree(c), "xcomp"
+    if base in OBJECT_AND_GROUNDS:  # "accused X of lying", "thanked voters for their support": both
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+        grounds = next(
+            (c for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "for") and obj is not None and c.i > obj.i),
+            None,
+        )
+        if obj is not None and grounds is not None:
+            return sorted(set(obj.subtree) | set(grounds.subtree), key=lambda t: t.i), "dobj"
     objects = []
     for c in kids:
         if c.dep_ in ("dobj", "oprd", "attr") and c.i > verb.i:
