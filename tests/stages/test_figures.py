@@ -242,3 +242,13 @@ def test_money_per_unit_of_time_but_not_a_year_earlier():
 def test_temperatures_glued_to_c_and_f():
     assert one("highs of 38C").unit == "celsius"
     assert one("a low of 14F").unit == "fahrenheit"
+
+
+def test_glued_m_before_a_plural_noun_is_million():
+    found = _run("The clip drew 12m views and 3m people shared it, on a 50m wall.")
+    assert [(f.value, f.unit) for f in found] == [(12e6, "view"), (3e6, "person"), (50, "metre")]
+    assert one("the 110m hurdles").unit == "metre"
+
+
+def test_no_number_inside_a_clock_time():
+    assert [a.text for a in scan("She finished in 2:08:31 at the marathon")] == ["2"]

@@ -38,6 +38,7 @@ class Lexicon:
     units: dict[str, tuple[str, str]]
     unit_symbols: dict[str, tuple[str, str]]
     age_units: frozenset[str]
+    metre_plurals: frozenset[str]
     irregular: dict[str, str]
     singular_s: frozenset[str]
     family_of: dict[str, str]
@@ -83,11 +84,11 @@ def _core_pattern(data: dict) -> str:
 
 
 def _number_start(symbols) -> str:
-    """Where a number may start: not inside a word or another number, except right after a currency
-    symbol that ends in a letter ("$US55,931,000", "RMB5")."""
+    """Where a number may start: not inside a word or another number (nor after "29:" in a clock time or
+    a ratio), except right after a currency symbol that ends in a letter ("$US55,931,000", "RMB5")."""
     glued = sorted({s for s in symbols if re.match(r"[\w.,]", s[-1])}, key=lambda s: (-len(s), s))
     after_symbol = "|".join(f"(?<=(?<![A-Za-z]){re.escape(s)})" for s in glued)
-    return rf"(?:(?<![\w.,])|(?-i:{after_symbol}))" if glued else r"(?<![\w.,])"
+    return rf"(?<!\d:)(?:(?<![\w.,])|(?-i:{after_symbol}))" if glued else r"(?<!\d:)(?<![\w.,])"
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +121,7 @@ def get() -> Lexicon:
         units=units,
         unit_symbols=unit_symbols,
         age_units=frozenset(data["age_units"]),
+        metre_plurals=frozenset(data.get("metre_plurals", [])),
         irregular=dict(data["irregular_plurals"]),
         singular_s=frozenset(data["singular_s"]),
         family_of=family_of,

@@ -99,6 +99,18 @@ def _unit(text: str, pos: int, lex: Lexicon) -> tuple[str, str, int] | None:
     return best
 
 
+def _million_of(text: str, pos: int, lex: Lexicon) -> bool:
+    """After a glued "m": a plural noun that is no unit ("15m views", "2m people") makes it "million"."""
+    w = re.match(r"\s([a-z]+)\b", text[pos : pos + 30])
+    if not w:
+        return False
+    word = w.group(1)
+    plural = word in lex.irregular and lex.irregular[word] != word or (
+        word.endswith("s") and not word.endswith("ss") and word not in lex.singular_s
+    )
+    return plural and word not in lex.units and word not in lex.metre_plurals
+
+
 def _money_after(text: str, pos: int, lex: Lexicon) -> tuple[str, int] | None:
     m = lex.currency_name_re.match(text, pos)
     if m:
@@ -171,6 +183,9 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
                 reasons.append("minor currency")
     if unit is None:
         found = _unit(text, pos, lex)
+        if found and text[pos : found[2]] == "m" and _million_of(text, found[2], lex):
+            value, scaled, pos, found = value * 1e6, True, found[2], None  # "15m views": 15 million
+            reasons.append("m for million")
         if found:
             unit, family, pos = found
             reasons.append("unit")
