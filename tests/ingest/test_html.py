@@ -287,3 +287,17 @@ def test_dates_in_url_paths():
     assert dates_in_url("https://example.net/2019/02/30/x") == []
     assert dates_in_url("https://example.net/story/1201911051") == []
     assert dates_in_url("https://2019-11-05.example.net/x") == []
+
+
+@pytest.mark.parametrize("nav", ["<a href='/'>Home</a>", "<ul><li><a href='/in'>Sign in</a></li><li><a href='/reg'>Register</a></li></ul>"])
+def test_a_page_holding_only_a_navigation_fragment_is_skipped(nav):
+    page = f"<html><body>{nav}</body></html>"
+    with pytest.raises(InputError) as err:
+        draft_from_html(page, source="nav.html", raw=page.encode())
+    assert err.value.reason == "no-text" and "nav.html" in str(err.value)
+
+
+def test_a_short_page_with_a_sentence_is_kept():
+    page = "<html><body><article><p>Earthquake hits the capital.</p></article></body></html>"
+    draft = draft_from_html(page, source="flash.html", raw=page.encode())
+    assert draft.text == "Earthquake hits the capital."

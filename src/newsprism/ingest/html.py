@@ -112,6 +112,8 @@ def draft_from_html(
     body = paragraphs(document.text) if document is not None else ""
     if not body:
         raise InputError(source, "no-text", "no article text found in the page")
+    if _only_a_fragment(body):
+        raise InputError(source, "no-text", f"no article text found in the page, only {' '.join(body.split())[:60]!r}")
 
     comments = structured_comments(tree) or _comments(document)
     draft = Draft(source=source, reader=reader, raw=raw, text=body, markup="body", comments=comments)
@@ -123,6 +125,14 @@ def draft_from_html(
     kept = [body, *(c.text for c in comments)]
     draft.removed = removed_blocks(tree, kept)
     return draft
+
+
+def _only_a_fragment(body: str) -> bool:
+    """A page whose extracted text is a few words and no sentence ("Home", "Sign in | Register") is a
+    navigation or error page, not an article (``html_fragment_max_words`` in lexicons/input_fields.yaml).
+    Only pages are judged so: a body a user gives as text is kept whatever its length."""
+    limit = int(lexicons.load("input_fields").get("html_fragment_max_words", 0))
+    return len(body.split()) <= limit and not re.search(r"[.!?…][\"'”’)]*\s*$", body.strip())
 
 
 def paragraphs(text: str | None) -> str:
