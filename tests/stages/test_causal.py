@@ -97,6 +97,20 @@ def test_a_purpose_after_an_object_is_the_purpose_of_the_whole_clause():
     assert ("to", "to reduce road deaths", "The government launched a campaign") in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Workers staged a protest outside the factory demanding higher wages.",
+         ("demanding", "demanding higher wages", "Workers staged a protest outside the factory")),
+        ("The villagers hoisted black flags on their houses to protest the eviction.",
+         ("to", "to protest the eviction", "The villagers hoisted black flags on their houses")),
+    ],
+)  # fmt: skip
+def test_a_motive_or_purpose_on_an_object_is_the_whole_clauses(text, expected):
+    found = _found(text)
+    assert expected in found, found
+
+
 def test_be_to_is_a_plan_not_a_purpose():
     found = _found("The delegation is to visit the flooded villages on Friday.")
     assert not any(sig == "to" for sig, _, _ in found), found

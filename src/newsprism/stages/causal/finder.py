@@ -236,13 +236,31 @@ def _phrasal(lex: Lexicon, v: Any, cue: Cue, used: set[int]) -> Found | None:
     return _found(lex, doc, cue, sig, first, other, f"'{v.text} {p.text}': subject causes object")
 
 
+def _clause_verb(noun: Any, deps: frozenset[str]) -> Any:
+    """The verb whose object (``deps``: dobj, or pobj through its preposition) ``noun`` is, else ``noun``:
+    a purpose or motive parsed as modifying the object ("staged a protest demanding ...") is the clause's."""
+    t = noun
+    for _ in range(4):
+        if t.dep_ not in deps or t.head.i > t.i:
+            break
+        t = t.head
+        if t.dep_ == "prep" and t.head.i < t.i:
+            t = t.head
+        if _is_verb(t):
+            return t
+        if t.pos_ not in ("NOUN", "PROPN"):
+            break
+    return noun
+
+
 def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     if v.tag_ != "VBG" or v.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp") or v.head.i == v.i:
         return None
     doc = v.doc
     sig = (v.i, v.i + 1)
     own = spans.trim(v.doc, (v.i + 1, v.right_edge.i + 1)) if v.right_edge.i > v.i else None
-    main = spans.main_clause(v.head, spans.subtree_ids(v))
+    head = _clause_verb(v.head, lex.purpose_climb) if v.dep_ == "acl" else v.head
+    main = spans.main_clause(head, spans.subtree_ids(v))
     if own is None or main is None:
         return None
     if cue.kind == MOTIVE:
@@ -334,8 +352,8 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     right = max(region)
     cause = spans.trim(doc, (i + n, right + 1)) if right >= i + n else None
     head = top.head
-    if cue.kind == PURPOSE and top.dep_ == "acl" and head.dep_ in lex.purpose_climb and head.head.i < head.i:
-        head = head.head  # "launched a campaign to educate ...": the purpose is the launching's, not the noun's
+    if cue.kind == PURPOSE and top.dep_ == "acl":
+        head = _clause_verb(head, lex.purpose_climb)  # "launched a campaign to educate ...": the launching's
     effect = spans.main_clause(head, region) if head.i != top.i and head.i not in region else None
     if cue.objects and not any(c.lower_ in cue.objects for c in last.children if c.dep_ == "pobj"):
         return None
