@@ -136,6 +136,20 @@ def test_a_grievance_against_is_part_of_the_cause():
     assert ("against", "against the new land law", "Hundreds of farmers marched in the capital") in found, found
 
 
+def test_a_protest_against_something_is_a_claim_but_a_fight_or_charges_against_it_are_not():
+    kept = [(c.signal.text, c.cause.text) for c in claims("Students protested against the fee hike on Monday.")]
+    assert ("against", "against the fee hike") in kept, kept
+    for text in ("Police filed charges against the driver.", "The war against drugs has cost billions.",
+                 "The team won the battle against relegation."):  # fmt: skip
+        assert not [c for c in claims(text) if c.signal.text == "against"], text
+
+
+def test_a_result_or_motive_participle_is_a_claim():
+    text = "A bomb exploded in the crowded market, leaving five people dead. Farmers blocked the road seeking a loan waiver."
+    kept = {c.signal.text for c in claims(text)}
+    assert {"leaving", "seeking"} <= kept, kept
+
+
 def test_a_relative_clause_subject_is_the_noun_it_modifies():
     found = claims("Mexico is moving away from the drug war model that has only fueled murders like these.")
     assert [(c.signal.text, c.cause.text, c.effect.text) for c in found] == [
