@@ -252,3 +252,20 @@ def test_glued_m_before_a_plural_noun_is_million():
 
 def test_no_number_inside_a_clock_time():
     assert [a.text for a in scan("She finished in 2:08:31 at the marathon")] == ["2"]
+
+
+def test_a_bare_number_shares_the_unit_next_to_it():
+    found = _run("The FTSE gained 1.5 percent but the CAC lost 0.4 on Friday.")
+    assert [(f.value, f.unit) for f in found] == [(1.5, "percent"), (0.4, "percent")]
+    raised = _run("The club has raised 40 million of the 90 million euros it needs.")
+    assert [(f.value, f.unit) for f in raised] == [(4e7, "EUR"), (9e7, "EUR")]
+    level = _run("The index rose 0.8% to 15,320 on Tuesday.")
+    assert [(f.value, f.unit) for f in level] == [(0.8, "percent"), (15320, None)]
+
+
+def test_a_change_then_the_level_is_two_amounts():
+    assert [(a.value, a.high, a.unit) for a in scan("Shares rose 4% to 212 after the results.")] == [
+        (4, None, "percent"), (212, None, None)
+    ]
+    assert (one("$3 to 5 billion").value, one("$3 to 5 billion").high) == (3e9, 5e9)
+    assert one("from 5% to 6").high == 6

@@ -22,6 +22,7 @@ reads the counted noun from the parse, :mod:`.context` joins the other stages' r
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ...records import Article, Figure, Span
@@ -159,4 +160,37 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                 sentence=sentence, confidence=confidence, reason=a.reason, stage=STAGE,
             )
         )  # fmt: skip
-    return figures
+    return _carry_units(body, figures)
+
+
+# the words between a figure with a unit and a bare number sharing it: "and (the Nasdaq)", "but", "to"
+_CARRY_JOIN = re.compile(r"(?:\b(?:and|but|or|while|versus|vs\.?|against)\b(?:\s+[A-Za-z]+){0,3}|\bto)\s+$", re.IGNORECASE)
+
+
+def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
+    """A bare number sharing the unit of a figure next to it in its sentence: "rose 2 percent and the
+    Nasdaq 1", "from 14-18 mpg to 24" (after a join word, no comma between; "to" only after "from"), "280
+    million of the 1.5 billion shekels" (before "of the")."""
+    out = list(figures)
+    for k, f in enumerate(figures):
+        if f.unit is not None or f.counted is not None or f.unit_family != "count":
+            continue
+        partner = None
+        if k > 0:
+            p = figures[k - 1]
+            gap = body[p.end : f.start]
+            if p.unit is not None and p.sentence == f.sentence and len(gap) <= 40 and _CARRY_JOIN.search(gap) \
+                    and not re.search(r"[,;:()]|\d", gap) and (not gap.rstrip().lower().endswith("to") or \
+                    re.search(r"\bfrom\s+(?:\S+\s+)?$", body[max(0, p.start - 20) : p.start])
+                    or p.text.lower().startswith("from ")):  # fmt: skip
+                partner = p  # "to" only after "from": "rose 2% to 15,320" is a level, not 15,320 percent
+        if partner is None and k + 1 < len(figures):
+            n = figures[k + 1]
+            if n.unit is not None and n.sentence == f.sentence and re.fullmatch(r"\s+of\s+the\s+", body[f.end : n.start]):
+                partner = n
+        if partner is not None and partner.unit_family not in ("age", "deaths"):
+            out[k] = replace(
+                f, unit=partner.unit, unit_family=partner.unit_family, confidence=0.6,
+                reason=f"{f.reason}; unit of {partner.id}",
+            )  # fmt: skip
+    return out

@@ -314,6 +314,8 @@ def _merge_ranges(text: str, found: list[Amount]) -> list[Amount]:
                 join = None
             if join and _year_like(text, a) != _year_like(text, b):
                 join = None
+            if join and a.unit is not None and b.unit is None and not between and not (b.scaled and not a.scaled):
+                join = None  # "rose 0.8% to 15,320": a change, then the level reached
             compatible = a.unit is None or b.unit is None or a.unit == b.unit
             if join and compatible and a.kind not in ("weak", "vague") and b.kind not in ("weak", "vague") \
                     or (join and word == "or" and compatible and a.kind == "weak" and b.kind == "word"):  # fmt: skip
