@@ -217,6 +217,19 @@ def test_org_cue_words_fix_the_model_label():
     assert one(mentions, "Sinaloa Cartel").type == "org"
 
 
+def test_a_name_modifying_a_machine_or_weapon_is_a_model_not_an_actor():
+    mentions = run(
+        "The United States has sent Black Hawk helicopters to the navy. Russia fired Kalibr missiles at Kyiv. "
+        "Boeing jets were grounded, the Federal Aviation Administration said."
+    )
+    hawk = one(mentions, "Black Hawk")
+    assert hawk.type == "other" and "modifies 'helicopters'" in hawk.reason
+    assert one(mentions, "Kalibr").type == "other"
+    # a one-word organisation before the noun is as often the maker: left as it was
+    assert one(mentions, "Boeing").type == "org"
+    assert one(mentions, "Russia").type == "place"
+
+
 def test_leading_the_and_possessive_are_stripped():
     mentions = run(
         "In his remarks at the University of Utah's Hinkley Institute of Politics, he spoke. "

@@ -26,7 +26,7 @@ from . import evidence, lexicon, missed, resolve, roles, spans
 from .text import key
 
 NAME = "entities"
-VERSION = 2
+VERSION = 3
 STAGE = f"{NAME}@{VERSION}"
 
 

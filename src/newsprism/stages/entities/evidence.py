@@ -74,6 +74,19 @@ def _phrase_ending(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> tu
     return None
 
 
+def _modifies_product(doc: Any, c: Cand, nxt: Any, lex: Lexicon) -> bool:
+    """ "Black Hawk helicopters", "Kalibr missiles": the name's last word is a compound modifier of a machine
+    or weapon noun. A one-word name the model calls an organisation is left alone: it is as often the maker
+    ("Boeing jets", "Apple phones")."""
+    if c.j - c.i == 1 and c.label == "ORG":
+        return False
+    last = doc[c.j - 1]
+    noun = fold(nxt.text)  # the pipeline runs without a lemmatizer: plurals are folded here
+    if noun not in lex.product_nouns and not (noun.endswith("s") and noun[:-1] in lex.product_nouns):
+        return False
+    return nxt.pos_ == "NOUN" and not is_cap(nxt) and last.dep_ == "compound" and last.head.i == nxt.i
+
+
 def collect(doc: Any, cands: list[Cand], lex: Lexicon) -> None:
     """Add the model, cue, context and lexicon evidence to each candidate."""
     w = lex.weights
@@ -132,6 +145,8 @@ def collect(doc: Any, cands: list[Cand], lex: Lexicon) -> None:
             nxt = doc[c.j]
             if fold(nxt.text) in lex.place_after and not is_cap(nxt):
                 c.add("place", w["place_context"], f"before '{nxt.text}'")
+            elif _modifies_product(doc, c, nxt, lex):
+                c.add("other", w["product_noun_after"], f"modifies '{nxt.text}' (a model or product)")
         possessive = c.j < len(doc) and doc[c.j].tag_ == "POS"
         if c.i > 0 and not possessive:
             prev = fold(doc[c.i - 1].text)

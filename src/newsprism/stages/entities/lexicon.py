@@ -46,6 +46,7 @@ class Lexicon:
     place_suffixes: tuple[str, ...]
     place_before: tuple[tuple[str, ...], ...]
     place_after: frozenset[str]
+    product_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     place_prepositions_strong: frozenset[str]
     seats: dict[str, str]  # key -> country
@@ -158,6 +159,7 @@ def get() -> Lexicon:
         place_suffixes=tuple(fold(x) for x in data.get("place_suffixes") or ()),
         place_before=_phrases(data.get("place_before")),
         place_after=_folds(data.get("place_after")),
+        product_nouns=_folds(data.get("product_nouns")),
         place_prepositions=_folds(data.get("place_prepositions")),
         place_prepositions_strong=_folds(data.get("place_prepositions_strong")),
         seats={key(k): str(v) for k, v in (data.get("seats") or {}).items()},
