@@ -473,3 +473,26 @@ def test_a_source_with_an_age_after_a_quotation_is_still_the_source():
         "Nobody listened",
     )
     assert q.speaker is not None and q.speaker.text == "Ramos, 58"
+
+
+def test_agentless_passives_and_raising_verbs_give_no_source():
+    found = run(
+        "The central bank is widely expected to hold rates steady next week. "
+        "It was reported that the talks had collapsed overnight. "
+        "The new schedule seems to suit most commuters. "
+        "The minister appeared on television on Sunday."
+    )
+    q = containing(found, "to hold rates steady")
+    assert q.cue is not None and q.cue.text == "is widely expected" and q.speaker is None
+    assert q.reason == "no source: passive"
+    r = containing(found, "the talks had collapsed")
+    assert r.cue.text == "was reported" and r.speaker is None
+    s = containing(found, "to suit most commuters")
+    assert s.cue.text == "seems" and s.speaker is None and s.reason == "no source: raising verb"
+    assert not [x for x in found if "television" in x.text]
+
+
+def test_a_passive_cue_does_not_borrow_the_subject_of_an_earlier_cue():
+    found = run("Analysts said on Monday that the company is expected to cut jobs this year.")
+    q = [x for x in found if x.cue is not None and x.cue.text == "is expected"]
+    assert q and q[0].speaker is None

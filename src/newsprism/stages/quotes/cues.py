@@ -374,6 +374,17 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
             if hit is None:
                 continue
             base, category, particle = hit
+            bare = _sourceless(tok, base, lex)
+            if bare is not None:  # "she is expected to win", "the plan seems to work": no source given
+                words, cue_start, why = bare
+                content = _span(words)
+                if content is not None and not any(_overlap((q.start, q.end), content) for q in sent_quotes):
+                    content = _clip(content, _paragraph(text, tok.idx), text)
+                if content is not None:
+                    span, kind, used = _reconcile(content, sent_quotes, None, text, content)
+                    cue = (cue_start, tok.idx + len(tok.text))
+                    out.append(Found(span[0], span[1], kind, cue, None, None, category, why, used, base))
+                continue
             head, src_words = source_of(tok, lex, quoted=quoted)
             source = _span(src_words) if src_words else None
             cue_end = tok.idx + len(tok.text)
@@ -411,7 +422,8 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
                 Found(span[0], span[1], kind, cue, source, head, category, f"{dep} of cue", used, base)
             )
     _share_subjects(out, doc, sent_starts)
-    out = [f for f in out if f.source is not None or f.kind != "indirect"]  # indirect speech needs a source
+    # indirect speech needs a source, unless the sentence gives none on purpose ("is expected to")
+    out = [f for f in out if f.source is not None or f.kind != "indirect" or f.reason.startswith(NO_SOURCE)]
     claimed = {id(q) for f in out for q in f.quotations}
     for tok, base, category, sent, sent_quotes, head, source, cue in waiting:
         if category == "belief":
@@ -426,6 +438,33 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
         claimed.add(id(q))
         out.append(Found(q.inner_start, q.inner_end, "direct", cue, source, head, category, why, [q], base))
     return out
+
+
+NO_SOURCE = "no source"
+
+
+def _sourceless(tok, base: str, lex: Lexicon):
+    """(complement tokens, cue start, reason) of a cue that names no source on purpose: a raising verb
+    ("the plan seems to work") or an agentless passive ("she is expected to win", "it was reported that
+    ..."); its subject is part of what is said, not who says it. None otherwise."""
+    kids = list(tok.children)
+    if base in lex.raising_verbs:
+        why = f"{NO_SOURCE}: raising verb"
+    elif base in lex.passive_verbs and any(c.dep_ == "auxpass" for c in kids) and not any(
+        c.dep_ == "agent" for c in kids
+    ):
+        why = f"{NO_SOURCE}: passive"
+    else:
+        return None
+    comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i), None)
+    if comp is None:
+        return None
+    before = [c for c in kids if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i]
+    run = tok.i
+    for c in sorted(before, key=lambda c: -c.i):
+        if c.i == run - 1:
+            run = c.i
+    return _subtree(comp), tok.doc[run].idx, why
 
 
 _REPORTING_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "dobj", "prt"})
@@ -504,7 +543,7 @@ def _share_subjects(found: list[Found], doc, sent_starts: list[int]) -> None:
     """ "Trump tweeted ..., adding that ...": a cue with no subject of its own in a sentence whose earlier
     cue has one shares it."""
     for n, f in enumerate(found):
-        if f.source is not None or f.cue is None:
+        if f.source is not None or f.cue is None or f.reason.startswith(NO_SOURCE):
             continue
         start = sent_starts[bisect.bisect_right(sent_starts, f.cue[0]) - 1] if sent_starts else 0
         earlier = [

@@ -53,6 +53,8 @@ class Lexicon:
     label_rubric_starts: frozenset[str] = frozenset()  # first words of such labels ("the", "more")
     label_sources: frozenset[str] = frozenset()  # nouns that speak in a headline label ("Poll:")
     clause_only: frozenset[str] = frozenset()  # verbs that attribute only a clause ("a poll found that")
+    raising_verbs: frozenset[str] = frozenset()  # "X seems to ...": no source, X is part of the content
+    passive_verbs: frozenset[str] = frozenset()  # "X is expected to ...", "it was reported that ...": no source
 
     def verb(self, token: Any) -> tuple[str, str, Any] | None:
         """(base, category, particle token or None) when ``token`` is a cue verb."""
@@ -118,4 +120,6 @@ def get() -> Lexicon:
         label_rubric_starts=_lower((data.get("speaker_labels") or {}).get("rubric_starts")),
         label_sources=_lower((data.get("speaker_labels") or {}).get("sources")),
         clause_only=_lower(data.get("clause_only_verbs")),
+        raising_verbs=_lower((data.get("sourceless_verbs") or {}).get("raising")),
+        passive_verbs=_lower((data.get("sourceless_verbs") or {}).get("passive")),
     )
