@@ -150,6 +150,12 @@ def test_a_result_or_motive_participle_is_a_claim():
     assert {"leaving", "seeking"} <= kept, kept
 
 
+def test_over_counts_when_the_verbs_subject_or_object_is_a_grievance_word():
+    kept = [(c.signal.text, c.cause.text) for c in claims("Protesters blocked the main highway over the death of a boy.")]
+    assert ("over", "the death of a boy") in kept, kept
+    assert not claims("The children jumped over the fence.")
+
+
 def test_a_relative_clause_subject_is_the_noun_it_modifies():
     found = claims("Mexico is moving away from the drug war model that has only fueled murders like these.")
     assert [(c.signal.text, c.cause.text, c.effect.text) for c in found] == [

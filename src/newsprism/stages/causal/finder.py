@@ -24,6 +24,7 @@ from .spans import Range
 
 _SUBJ = ("nsubj", "csubj")
 _OBJ = ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp", "pobj")
+_HEAD_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
 _TEMPORAL_ENTS = frozenset({"DATE", "TIME"})
 _QUALIFIERS = frozenset({"much", "far", "many", "long", "well", "called", "too", "to", "-"})
@@ -360,7 +361,9 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     gerund = cue.gerund and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children)
     if cue.heads and not gerund:
         before = {doc[k].lower_ for k in range(max(sent.start, i - 3), i)}
-        if not (head.lower_ in cue.heads or before & cue.heads):
+        verb = _clause_verb(head, lex.purpose_climb)  # "Protesters blocked the road over ...": the verb's args
+        args = {verb.lower_} | {c.lower_ for h in {head, verb} for c in h.children if c.dep_ in _HEAD_ARGS}
+        if not (head.lower_ in cue.heads or before & cue.heads or args & cue.heads):
             return None
     return _found(lex, doc, cue, (i, i + n), cause, effect, f"'{doc[i : i + n].text}' introduces the cause")
 
