@@ -253,8 +253,9 @@ def _year_like(text: str, a: Amount) -> bool:
 
 
 def _low(text: str, a: Amount, b: Amount) -> float:
-    """The low end of a range of ``a`` and ``b``: "1 to 2 thousand" scales the 1 as the 2."""
-    if not a.scaled and b.scaled and a.unit is None and abs(a.value) < abs(b.value):
+    """The low end of a range of ``a`` and ``b``: "1 to 2 thousand", "$3 to $5 billion" scale the low end
+    as the high one when it is written smaller ("900 to 1.2 million" does not)."""
+    if not a.scaled and b.scaled and abs(a.value) <= abs(_unscaled(text, b)):
         return a.value * (b.value / _unscaled(text, b))
     return a.value
 
