@@ -156,6 +156,13 @@ def test_over_counts_when_the_verbs_subject_or_object_is_a_grievance_word():
     assert not claims("The children jumped over the fence.")
 
 
+def test_left_counts_only_when_it_leaves_its_object_in_a_harmed_state():
+    assert one("The earthquake left hundreds of families homeless.")[:3] == (
+        "left", "The earthquake", "hundreds of families homeless")
+    assert not claims("The minister left the meeting early.")
+    assert not claims("She left her keys on the kitchen table.")
+
+
 def test_a_relative_clause_subject_is_the_noun_it_modifies():
     found = claims("Mexico is moving away from the drug war model that has only fueled murders like these.")
     assert [(c.signal.text, c.cause.text, c.effect.text) for c in found] == [

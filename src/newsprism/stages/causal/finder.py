@@ -161,9 +161,19 @@ def _found(lex, doc, cue, signal, cause, effect, reason, previous=False, bonus=1
 # ----------------------------------------------------------------------------------------- verb cues
 
 
+def _has_state(v: Any, states: frozenset[str]) -> bool:
+    """``v`` ("left") puts its object in one of ``states``: "left three dead", "left many people injured"."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    near = [c for c in v.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")]
+    near += [c for o in objs for c in o.children if c.dep_ in ("acl", "amod") and c.i > o.i]
+    return bool(objs) and any(c.lower_ in states for c in near)
+
+
 def _verb(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     sig = (v.i, v.i + 1)
     doc = v.doc
+    if cue.states and not _has_state(v, cue.states):
+        return None
     if _passive(v):
         agents = [c for c in v.children if c.dep_ == "agent"]
         objs = [g for a in agents for g in a.children if g.dep_ in ("pobj", "pcomp")]

@@ -31,6 +31,7 @@ class Cue:
     means: bool = False  # "by" + a gerund: the means, i.e. the cause
     gerund: bool = False  # the ``heads`` restriction is lifted before a gerund ("blamed ... for doing")
     objects: frozenset[str] = frozenset()  # when given, the connective's object must be one of these
+    states: frozenset[str] = frozenset()  # verbs that count only with one of these results ("left three dead")
     signal_in: str = ""  # "cause" or "effect": the argument span that starts with the signal words
 
     @property
@@ -69,6 +70,7 @@ def _cue(kind: str, entry: dict, words: tuple[str, ...], signal_in: str = "") ->
         means=bool(entry.get("means", False)),
         gerund=bool(entry.get("gerund", False)),
         objects=frozenset(str(o).lower() for o in entry.get("objects", ())),
+        states=frozenset(str(o).lower() for o in entry.get("states", ())),
         signal_in=str(entry.get("signal_in", signal_in)),
     )
 
