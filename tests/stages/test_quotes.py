@@ -496,3 +496,14 @@ def test_a_passive_cue_does_not_borrow_the_subject_of_an_earlier_cue():
     found = run("Analysts said on Monday that the company is expected to cut jobs this year.")
     q = [x for x in found if x.cue is not None and x.cue.text == "is expected"]
     assert q and q[0].speaker is None
+
+
+def test_add_and_continue_with_an_object_are_not_cues():
+    found = run(
+        "The governor says she would continue the current policies if re-elected. "
+        "The win could add another title to his long resume. "
+        "She added that the budget talks would resume in March."
+    )
+    assert not [q for q in found if q.cue is not None and q.cue.text in ("continue", "add")]
+    q = containing(found, "the budget talks would resume")
+    assert q.cue.text == "added" and q.speaker.text == "She"

@@ -404,7 +404,7 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
                 if after:
                     words, dep = sorted(set(after), key=lambda t: t.i), "prep"
             if base in lex.clause_only and dep not in ("ccomp", "that-clause"):
-                continue
+                words = []  # "continue his policies", "add a job title": no content (a quotation may follow)
             if src_words:
                 skip = {t.i for t in src_words}
                 words = [w for w in words if w.i not in skip]
