@@ -269,3 +269,20 @@ def test_a_change_then_the_level_is_two_amounts():
     ]
     assert (one("$3 to 5 billion").value, one("$3 to 5 billion").high) == (3e9, 5e9)
     assert one("from 5% to 6").high == 6
+
+
+def test_scaled_pounds_are_sterling():
+    assert one("a 350 million pounds takeover").unit == "GBP"
+    assert one("a 300 pounds weight").unit == "pound-mass"
+
+
+def test_counted_nouns_after_a_name_and_numbers_inside_them():
+    found = _run("The army received 14 Leopard tanks and 40 Bradley vehicles.")
+    assert [(f.value, f.unit) for f in found] == [(14, "tank"), (40, "vehicle")]
+    (jets,) = _run("The carrier is grounding three new 787 Dreamliner jets.")
+    assert (jets.value, jets.unit) == (3, "jet")
+
+
+def test_a_bare_number_after_from_shares_the_unit():
+    found = _run("Sales climbed to 4.2 million cars from 3.9 million.")
+    assert [(f.value, f.unit) for f in found] == [(4.2e6, "car"), (3.9e6, "car")]

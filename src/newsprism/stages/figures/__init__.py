@@ -75,9 +75,11 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
             prev = doc[i - 1]
             k = nouns.token_at(doc, a.end)  # the token after the amount (after "18" in "16-18 High Street")
             nxt = doc[k] if k < len(doc) else None
+            after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and a.kind == "digits" \
-                    and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP":  # fmt: skip
-                return "a number in a name or address"
+                    and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP" \
+                    and not (after is not None and after.tag_ == "NNS" and after.pos_ == "NOUN"):  # fmt: skip
+                return "a number in a name or address"  # but "31 Abrams tanks" counts tanks
             joined = prev.idx + len(prev.text) == a.start - 1
             if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier:
                 return "a number in a name"
@@ -121,6 +123,9 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
         why = _excluded(body, a, doc, times, lex)
         if why:
             continue
+        last = figures[-1].counted if figures else None
+        if last is not None and last.start <= a.start < last.end and a.unit is None:
+            continue  # "two new 737 Max jets": a number inside what the figure before counts is a name
         unit, family, counted, confidence = a.unit, a.family, None, 0.9
         sent_lo, sent_hi, clause_lo, clause_hi = 0, len(body), 0, len(body)
         if doc is not None:
@@ -164,7 +169,9 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
 
 
 # the words between a figure with a unit and a bare number sharing it: "and (the Nasdaq)", "but", "to"
-_CARRY_JOIN = re.compile(r"(?:\b(?:and|but|or|while|versus|vs\.?|against)\b(?:\s+[A-Za-z]+){0,3}|\bto)\s+$", re.IGNORECASE)
+_CARRY_JOIN = re.compile(
+    r"(?:\b(?:and|but|or|while|versus|vs\.?|against)\b(?:\s+[A-Za-z]+){0,3}|\bto|\bfrom)\s+$", re.IGNORECASE
+)
 
 
 def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:

@@ -186,6 +186,8 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         if found and text[pos : found[2]] == "m" and _million_of(text, found[2], lex):
             value, scaled, pos, found = value * 1e6, True, found[2], None  # "15m views": 15 million
             reasons.append("m for million")
+        if found and found[0] == "pound-mass" and factor >= 1e6:
+            found = ("GBP", "currency", found[2])  # "480 million pounds": money, not weight
         if found:
             unit, family, pos = found
             reasons.append("unit")
