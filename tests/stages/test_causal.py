@@ -163,6 +163,20 @@ def test_left_counts_only_when_it_leaves_its_object_in_a_harmed_state():
     assert not claims("She left her keys on the kitchen table.")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four men arrested by police for rioting were released on bail.",
+         ("for", "rioting", "Four men arrested by police")),
+        ("The former mayor was arrested in 2019 and convicted for fraud.",
+         ("for", "fraud", "The former mayor was arrested in 2019 and convicted")),
+    ],
+)  # fmt: skip
+def test_a_connective_on_a_participle_or_second_verb_takes_its_head_into_the_effect(text, expected):
+    found = _found(text)
+    assert expected in found, found
+
+
 def test_a_relative_clause_subject_is_the_noun_it_modifies():
     found = claims("Mexico is moving away from the drug war model that has only fueled murders like these.")
     assert [(c.signal.text, c.cause.text, c.effect.text) for c in found] == [

@@ -365,6 +365,13 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     head = top.head
     if cue.kind == PURPOSE and top.dep_ == "acl":
         head = _clause_verb(head, lex.purpose_climb)  # "launched a campaign to educate ...": the launching's
+    if (
+        cue.kind == CONNECTIVE
+        and head.dep_ in lex.connective_climb
+        and (head.tag_ == "VBN" or (head.dep_ == "conj" and _is_verb(head.head)))
+        and head.head.i < head.i
+    ):
+        head = head.head  # "four men arrested by police for ...": the men with their arrest
     effect = spans.main_clause(head, region) if head.i != top.i and head.i not in region else None
     if cue.objects and not any(c.lower_ in cue.objects for c in last.children if c.dep_ == "pobj"):
         return None

@@ -51,6 +51,7 @@ class Lexicon:
     not_purpose_heads: frozenset[str]
     verb_participle_signal_in: str = ""
     signal_auxiliaries: frozenset[str] = frozenset()  # "had" in "had triggered": part of a verb's signal
+    connective_climb: frozenset[str] = frozenset()  # "men arrested for X": a participle's head joins the effect
     purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect  # "..., fuelling Y": the argument that starts with the participle
 
 
@@ -112,6 +113,7 @@ def build(data: dict) -> Lexicon:
         not_purpose_heads=frozenset(str(w).lower() for w in data.get("not_purpose_heads", ())),
         verb_participle_signal_in=inside.get("verb_participles", ""),
         signal_auxiliaries=frozenset(str(w).lower() for w in data.get("signal_auxiliaries", ())),
+        connective_climb=frozenset(str(d) for d in data.get("connective_climb", ())),
         purpose_climb=frozenset(str(d) for d in data.get("purpose_climb", ())),
     )
 
