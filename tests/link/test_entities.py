@@ -407,6 +407,28 @@ def test_a_capital_standing_for_its_government_is_not_an_organisation_named_afte
     assert len([e for e in result.entities if e.name == "Marlow"]) == 1
 
 
+def test_aliases_include_the_ways_articles_wrote_the_name():
+    def written(doc, i, text, name, type_="person"):
+        return Mention(doc, f"m{i}", 0, len(text), text, type_, name)
+
+    full = "Elena Ramos Vidal"
+    docs = [
+        ("d1", "A", [written("d1", 1, full, full), written("d1", 2, "Ramos", full)]),
+        ("d2", "B", [written("d2", 1, "ERV", full), written("d2", 2, "the minister", full)]),
+        ("d3", "C", [written("d3", 1, 'Elena "La Jefa" Ramos Vidal', full)]),
+    ]
+    result = resolve(docs)
+    (entity,) = result.entities
+    assert entity.name == "Elena Ramos Vidal" and entity.mentions == 5
+    # written forms become aliases; a lower-case description does not, a quoted nickname is cut out
+    assert set(entity.aliases) == {"Ramos", "ERV"}
+    # the written forms survive the linker's saved state
+    linker = Linker()
+    linker.add_many(docs)
+    restored = Linker.from_state(linker.state())
+    assert set(restored.entities()[0].aliases) == {"Ramos", "ERV"}
+
+
 def test_a_seat_standing_for_an_institution_stays_an_organisation():
     # "the Kremlin said" twice and "the Kremlin" once: a building standing for a government, not a place
     docs = docs_of(

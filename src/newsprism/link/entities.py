@@ -714,6 +714,7 @@ class Linker:
             if not skipped:
                 surfaces.update(f.surfaces)
                 surfaces.update(f.nickname_surfaces)
+                surfaces.update(f.written)
                 roles.update(f.roles)
                 outlets.update(f.outlets)
                 documents.update(f.docs)
@@ -749,10 +750,11 @@ class Linker:
 
     def _tally(self, form_id, document, mention_id, surfaces, roles, outlets, types) -> None:
         doc = self._index.docs[document]
-        _, surface, role, nickname = doc.mentions[mention_id]
+        _, surface, role, nickname, written = doc.mentions[mention_id]
         surfaces[surface] += 1
-        if nickname:
-            surfaces[nickname] += 1
+        for other in (nickname, written):
+            if other:
+                surfaces[other] += 1
         if role:
             roles[role] += 1
         if doc.outlet:

@@ -9,6 +9,7 @@ resolver (``entities.Linker``) can redo only what they touch.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ class FormState:
     outlets: Counter = field(default_factory=Counter)
     nicknames: Counter = field(default_factory=Counter)  # nickname form key -> mentions
     nickname_surfaces: Counter = field(default_factory=Counter)
+    written: Counter = field(default_factory=Counter)  # other ways the name was written ("AMLO", "Trump")
     links: dict[str, Link] = field(default_factory=dict)  # other form id -> link
     strong: set[str] = field(default_factory=set)  # the other ends of its strong links
     parents: int = 0  # links where it is the child
@@ -77,13 +79,27 @@ def best_surface(surfaces: Counter) -> str:
 @dataclass
 class DocState:
     outlet: str | None
-    mentions: dict[str, tuple[str, str, str | None, str | None]]  # id -> (form id, surface, role, nickname)
-    raw: list[list[Any]]  # what state() stores: [id, type, name, role, nickname]
+    # id -> (form id, surface, role, nickname, written form or None)
+    mentions: dict[str, tuple[str, str, str | None, str | None, str | None]]
+    raw: list[list[Any]]  # what state() stores: [id, type, name, role, nickname, text as written]
 
 
 def mention_from_raw(document: str, raw: list[Any]) -> Mention:
-    mention_id, type_, name, role, nickname = raw
-    return Mention(document, mention_id, 0, 0, name, type_, name, role=role, nickname=nickname)
+    mention_id, type_, name, role, nickname, *rest = raw
+    text = rest[0] if rest and rest[0] else name
+    return Mention(document, mention_id, 0, 0, text, type_, name, role=role, nickname=nickname)
+
+
+_QUOTED = re.compile(r"\s*[\"“”‘’][^\"“”‘’]+[\"“”‘’]\s*")
+
+
+def written_alias(text: str, surface: str, type_: str) -> str | None:
+    """The mention's own words when they name the entity otherwise than its resolved name ("AMLO",
+    "Trump" for "Donald Trump"); None for the same words or a lower-case description ("the undersecretary")."""
+    written = clean_surface(_QUOTED.sub(" ", text), type_)  # a nickname inside it is an alias of its own
+    if not written or written == surface or not written[0].isupper():
+        return None
+    return written
 
 
 class FormIndex:
@@ -113,10 +129,10 @@ class FormIndex:
 
         def drop_document(document: str) -> None:
             doc = self.docs.pop(document, None)
-            for mention_id, (form_id, surface, role, nickname) in (doc.mentions.items() if doc else ()):
+            for mention_id, (form_id, surface, role, nickname, written) in (doc.mentions.items() if doc else ()):
                 remember(form_id)
                 f = self.forms[form_id]
-                self._count(f, document, mention_id, doc.outlet, surface, role, nickname, -1)
+                self._count(f, document, mention_id, doc.outlet, surface, role, nickname, -1, written)
 
         for document in drop:
             drop_document(document)
@@ -139,9 +155,10 @@ class FormIndex:
                 if f is None:
                     f = self.forms[form.id] = FormState(form)
                 nickname = clean_surface(m.nickname, "person") if m.nickname and type_ == "person" else None
-                doc.mentions[m.id] = (form.id, surface, m.role, nickname)
-                doc.raw.append([m.id, type_, m.name or m.text, m.role, m.nickname])
-                self._count(f, document, m.id, outlet, surface, m.role, nickname, +1)
+                written = written_alias(m.text, surface, type_)
+                doc.mentions[m.id] = (form.id, surface, m.role, nickname, written)
+                doc.raw.append([m.id, type_, m.name or m.text, m.role, m.nickname, m.text])
+                self._count(f, document, m.id, outlet, surface, m.role, nickname, +1, written)
         changed: set[str] = set()
         deleted: set[str] = set()
         for form_id, props in sorted(before.items()):
@@ -156,7 +173,9 @@ class FormIndex:
                 changed |= self.relink(form_id, compare_now)
         return changed - deleted, deleted
 
-    def _count(self, f: FormState, document, mention_id, outlet, surface, role, nickname, sign: int) -> None:
+    def _count(
+        self, f: FormState, document, mention_id, outlet, surface, role, nickname, sign: int, written=None
+    ) -> None:
         f.count += sign
         if sign > 0:
             f.docs.setdefault(document, []).append(mention_id)
@@ -174,6 +193,7 @@ class FormIndex:
             (f.outlets, outlet),
             (f.nicknames, parse(nickname, "person").key if nickname else None),
             (f.nickname_surfaces, nickname),
+            (f.written, written),
         ):
             if value:
                 counter[value] += sign

@@ -439,7 +439,7 @@ def compare(
 
 
 # Bump when the code of the rules above changes what they link (stored links are then recomputed).
-RULES_VERSION = 3
+RULES_VERSION = 4
 
 
 def rules_fingerprint(rules: NameRules) -> str:
