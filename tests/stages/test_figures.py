@@ -286,3 +286,9 @@ def test_counted_nouns_after_a_name_and_numbers_inside_them():
 def test_a_bare_number_after_from_shares_the_unit():
     found = _run("Sales climbed to 4.2 million cars from 3.9 million.")
     assert [(f.value, f.unit) for f in found] == [(4.2e6, "car"), (3.9e6, "car")]
+
+
+def test_plus_or_minus_is_a_margin_and_rates_range_with_their_unit():
+    assert one("plus or minus 2.5 percentage points").value == 2.5
+    fuel = one("from 140p to 150p per litre")
+    assert (fuel.value, fuel.high, fuel.unit) == (140, 150, "penny per litre")

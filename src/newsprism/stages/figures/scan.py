@@ -147,6 +147,8 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         reasons.append("currency symbol")
     else:
         sign = re.search(r"(?:\bminus[- ]|(?<![\w%)])\s?[-−])$", left, re.IGNORECASE)
+        if sign and re.search(r"\bplus\s+or\s+minus[- ]$", left, re.IGNORECASE):
+            sign = None  # "plus or minus 3.1 points": a margin, not a negative amount
         if (
             sign
             and not re.search(r"[\w%)][-−]$", left)
@@ -273,6 +275,11 @@ def _range(text: str, a: Amount, b: Amount, start: int) -> Amount:
     )  # fmt: skip
 
 
+def _rate_of(rate: str | None, unit: str | None) -> bool:
+    """ "penny per litre" is a rate of "penny": "from 20p to 25p per litre" is one range."""
+    return bool(rate and unit and rate.startswith(f"{unit} per "))
+
+
 def _from_to(text: str, found: list[Amount], i: int) -> int | None:
     """ "from 20 miles per gallon in 2008 to 29 mpg", "from $75 U.S. per barrel to $45.88": the index of the
     amount closing a range opened by "from" a few words before "to", or None. Years between are skipped."""
@@ -289,7 +296,7 @@ def _from_to(text: str, found: list[Amount], i: int) -> int | None:
         if not _TO_END.search(gap):
             return None
         if b.high is None and b.kind not in ("weak", "vague"):
-            same = b.unit is None or b.unit == a.unit or (a.unit or "").startswith(f"{b.unit} per ")
+            same = b.unit is None or b.unit == a.unit or _rate_of(a.unit, b.unit) or _rate_of(b.unit, a.unit)
             return j if same and not _year_like(text, a) else None
     return None
 
@@ -319,7 +326,7 @@ def _merge_ranges(text: str, found: list[Amount]) -> list[Amount]:
                 join = None
             if join and a.unit is not None and b.unit is None and not between and not (b.scaled and not a.scaled):
                 join = None  # "rose 0.8% to 15,320": a change, then the level reached
-            compatible = a.unit is None or b.unit is None or a.unit == b.unit
+            compatible = a.unit is None or b.unit is None or a.unit == b.unit or _rate_of(b.unit, a.unit)
             if join and compatible and a.kind not in ("weak", "vague") and b.kind not in ("weak", "vague") \
                     or (join and word == "or" and compatible and a.kind == "weak" and b.kind == "word"):  # fmt: skip
                 if b.value > _low(text, a, b) or word != "-":
