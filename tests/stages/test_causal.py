@@ -177,6 +177,13 @@ def test_a_connective_on_a_participle_or_second_verb_takes_its_head_into_the_eff
     assert expected in found, found
 
 
+def test_a_clause_starts_after_the_headline_and_dateline_colon():
+    text = ("Priest Injured in Attack in Salem 31st August 2015 09:53 AM SALEM : A 55 - year-old priest of a church "
+            "near here was injured after a mob attacked him.")  # fmt: skip
+    found = _found(text)
+    assert ("after", "a mob attacked him", "A 55 - year-old priest of a church near here was injured") in found, found
+
+
 def test_a_relative_clause_subject_is_the_noun_it_modifies():
     found = claims("Mexico is moving away from the drug war model that has only fueled murders like these.")
     assert [(c.signal.text, c.cause.text, c.effect.text) for c in found] == [

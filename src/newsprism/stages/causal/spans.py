@@ -34,7 +34,16 @@ def clause(head: Any, exclude: Iterable[int] = ()) -> Range | None:
     """The stretch of ``head``'s subtree around it, without the tokens in ``exclude``, trimmed."""
     ids = subtree_ids(head) - set(exclude)
     found = run_around(ids, head.i)
-    return trim(head.doc, found) if found else None
+    if found is None:
+        return None
+    doc = head.doc
+    colons = [k for k in range(found[0], head.i) if doc[k].text in _BREAKS]
+    if colons:  # "... 09:53 AM SALEM : A priest was injured": the clause starts after the dateline
+        found = (colons[-1] + 1, found[1])
+    return trim(doc, found)
+
+
+_BREAKS = frozenset({":", "|"})
 
 
 def main_clause(head: Any, exclude: Iterable[int] = ()) -> Range | None:
