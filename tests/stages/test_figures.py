@@ -292,3 +292,8 @@ def test_plus_or_minus_is_a_margin_and_rates_range_with_their_unit():
     assert one("plus or minus 2.5 percentage points").value == 2.5
     fuel = one("from 140p to 150p per litre")
     assert (fuel.value, fuel.high, fuel.unit) == (140, 150, "penny per litre")
+
+
+def test_a_share_of_a_counted_whole():
+    found = _run("Four of the nine judges dissented.")
+    assert [(f.value, f.unit) for f in found] == [(4, "judge"), (9, "judge")]
