@@ -205,3 +205,14 @@ def test_examples_corpus_analyses_without_failures(tmp_path):
         report = corpus.ingest(str(EXAMPLES))
         assert report.analysis.failed == [] and report.analysis.documents == report.ingested
         assert corpus.entities(type="person")
+
+
+def test_a_mention_opening_a_sentence_gets_that_sentence():
+    from newsprism.views.entities import sentence_around
+
+    body = 'He said: "We will wait." Ortega said he would not ask. Later, Ortega left.'
+    start = body.index("Ortega")
+    s = sentence_around(body, start, start + len("Ortega"))
+    assert s["text"] == "Ortega said he would not ask."
+    last = body.rindex("Ortega")
+    assert sentence_around(body, last, last + 6)["text"] == "Later, Ortega left."

@@ -187,11 +187,18 @@ def entity(name_or_id: str, db: str | None, as_json: bool) -> None:
         out.print(f"merged because: {escape('; '.join(e['evidence'][:8]))}")
     for outlet, mentions in view["mentions"].items():
         out.rule(f"{escape(outlet)} ({len(mentions)})")
+        # one line per sentence, every mention in it in bold ("... López Obrador (AMLO)")
+        lines: dict[tuple[str, int, int], list[dict]] = {}
         for m in mentions:
-            s = m["sentence"]
-            i, j = m["start"] - s["start"], m["end"] - s["start"]
-            text = escape(s["text"][:i]) + "[bold]" + escape(s["text"][i:j]) + "[/bold]" + escape(s["text"][j:])
-            out.print(f"[dim]{m['document'][:8]} {m['published'] or ''}[/dim] {text}")
+            lines.setdefault((m["document"], m["sentence"]["start"], m["sentence"]["end"]), []).append(m)
+        for group in lines.values():
+            s, at, text = group[0]["sentence"], 0, ""
+            for m in sorted(group, key=lambda m: m["start"]):
+                i, j = max(m["start"] - s["start"], at), m["end"] - s["start"]
+                text += escape(s["text"][at:i]) + "[bold]" + escape(s["text"][i:j]) + "[/bold]"
+                at = max(at, j)
+            text += escape(s["text"][at:])
+            out.print(f"[dim]{group[0]['document'][:8]} {group[0]['published'] or ''}[/dim] {text}")
     if view["co_mentioned"]:
         out.rule("mentioned with")
         out.print(", ".join(f"{escape(c['name'])} ({c['documents']})" for c in view["co_mentioned"]))

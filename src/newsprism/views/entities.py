@@ -16,8 +16,10 @@ def sentence_around(body: str, start: int, end: int, limit: int = 400) -> dict[s
     """The sentence holding body[start:end], as {start, end, text} (clipped to ``limit`` characters)."""
     left = max(0, start - limit)
     s = left
-    for m in _SENTENCE_END.finditer(body, left, start):
-        s = m.end()
+    # the search runs one character past ``start`` so that the capital after a boundary is seen
+    for m in _SENTENCE_END.finditer(body, left, min(len(body), start + 1)):
+        if m.end() <= start:
+            s = m.end()
     m = _SENTENCE_END.search(body, end, min(len(body), end + limit))
     e = m.start() if m else min(len(body), end + limit)
     while s < start and body[s].isspace():
