@@ -88,7 +88,8 @@ def _number_start(symbols) -> str:
     a ratio), except right after a currency symbol that ends in a letter ("$US55,931,000", "RMB5")."""
     glued = sorted({s for s in symbols if re.match(r"[\w.,]", s[-1])}, key=lambda s: (-len(s), s))
     after_symbol = "|".join(f"(?<=(?<![A-Za-z]){re.escape(s)})" for s in glued)
-    return rf"(?<!\d:)(?:(?<![\w.,])|(?-i:{after_symbol}))" if glued else r"(?<!\d:)(?<![\w.,])"
+    last = re.escape("".join(sorted({s[-1] for s in glued})))  # a cheap test first: the symbols' last letters
+    return rf"(?<!\d:)(?:(?<![\w.,])|(?-i:(?<=[{last}])(?:{after_symbol})))" if glued else r"(?<!\d:)(?<![\w.,])"
 
 
 @lru_cache(maxsize=1)
