@@ -297,3 +297,9 @@ def test_plus_or_minus_is_a_margin_and_rates_range_with_their_unit():
 def test_a_share_of_a_counted_whole():
     found = _run("Four of the nine judges dissented.")
     assert [(f.value, f.unit) for f in found] == [(4, "judge"), (9, "judge")]
+
+
+def test_dozen_multiplies():
+    assert one("half a dozen ministers").value == 6
+    assert one("two dozen eggs").value == 24
+    assert one("dozens").value == 12
