@@ -131,6 +131,12 @@ def test_to_after_a_control_verb_is_not_a_purpose():
     assert not any(sig == "to" for sig, _, _ in found), found
 
 
+def test_a_passive_control_verb_takes_no_purpose_but_passive_used_does():
+    assert not any(sig == "to" for sig, _, _ in _found("The villagers were forced to flee their homes."))
+    found = _found("Tear gas was used to disperse the crowd.")
+    assert ("to", "to disperse the crowd", "Tear gas was used") in found, found
+
+
 def test_a_grievance_against_is_part_of_the_cause():
     found = _found("Hundreds of farmers marched in the capital against the new land law.")
     assert ("against", "against the new land law", "Hundreds of farmers marched in the capital") in found, found

@@ -347,7 +347,8 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
         complement = v.dep_ in ("xcomp", "acl") and h.i < v.i and h.pos_ != "ADJ"
         if v.dep_ != "advcl" and not (
             complement
-            and (h.lower_ not in lex.not_purpose_heads or any(c.dep_ == "auxpass" for c in h.children))
+            and (h.lower_ not in lex.not_purpose_heads or (
+                h.lower_ in lex.passive_purpose_heads and any(c.dep_ == "auxpass" for c in h.children)))
         ):
             return None
     if cue.means and not any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in first.children):

@@ -52,6 +52,7 @@ class Lexicon:
     verb_participle_signal_in: str = ""
     signal_auxiliaries: frozenset[str] = frozenset()  # "had" in "had triggered": part of a verb's signal
     connective_climb: frozenset[str] = frozenset()  # "men arrested for X": a participle's head joins the effect
+    passive_purpose_heads: frozenset[str] = frozenset()  # "tear gas was used to disperse": a purpose again
     purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect  # "..., fuelling Y": the argument that starts with the participle
 
 
@@ -114,6 +115,7 @@ def build(data: dict) -> Lexicon:
         verb_participle_signal_in=inside.get("verb_participles", ""),
         signal_auxiliaries=frozenset(str(w).lower() for w in data.get("signal_auxiliaries", ())),
         connective_climb=frozenset(str(d) for d in data.get("connective_climb", ())),
+        passive_purpose_heads=frozenset(str(w).lower() for w in data.get("passive_purpose_heads", ())),
         purpose_climb=frozenset(str(d) for d in data.get("purpose_climb", ())),
     )
 
