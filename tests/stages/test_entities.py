@@ -217,6 +217,20 @@ def test_org_cue_words_fix_the_model_label():
     assert one(mentions, "Sinaloa Cartel").type == "org"
 
 
+def test_a_shared_first_name_goes_to_the_outlets_journalist():
+    for intro in ("the network's host Daniel Whitfield", "KQZN's Daniel Whitfield", "Daniel Whitfield, a KQZN correspondent,"):
+        mentions = run(
+            f"Interior Minister Daniel Osei spoke to {intro} on Monday. Daniel asked whether the army would "
+            "be deployed. Osei said it would not."
+        )
+        (alone,) = [m for m in mentions if m.text == "Daniel"]
+        assert alone.name == "Daniel Whitfield", intro
+        assert "journalist" in alone.reason
+    # nobody introduced as a journalist: the first name stays unresolved
+    mentions = run("Daniel Osei met Daniel Whitfield on Monday. Later Daniel asked for a recount, officials said.")
+    assert all(m.name != "Daniel Whitfield" or m.text != "Daniel" for m in mentions)
+
+
 def test_a_name_modifying_a_machine_or_weapon_is_a_model_not_an_actor():
     mentions = run(
         "The United States has sent Black Hawk helicopters to the navy. Russia fired Kalibr missiles at Kyiv. "

@@ -34,6 +34,7 @@ class Lexicon:
     title_words: int  # longest title in words
     capital_only: frozenset[str]
     occupations: frozenset[str]
+    journalist_titles: frozenset[str]
     kinship: frozenset[str]
     title_links: frozenset[str]
     portfolios: tuple[tuple[str, ...], ...]
@@ -147,6 +148,7 @@ def get() -> Lexicon:
         title_words=max(len(t.split()) for t in titles),
         capital_only=_folds(data.get("capital_only_titles")),
         occupations=_folds(data.get("occupations")),
+        journalist_titles=_folds(data.get("journalist_titles")),
         kinship=_folds(data.get("kinship")),
         title_links=_folds(data.get("title_links")),
         portfolios=_phrases(data.get("portfolios")),

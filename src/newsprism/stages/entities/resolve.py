@@ -3,8 +3,8 @@
 People are grouped longest name first: "Andrés Manuel López Obrador" takes in "Andres Manuel Lopez
 Obrador" (accents folded), "López Obrador" (words in order), "Obrador" (a surname: any word after the
 first), a quoted nickname, and an acronym of its initials (AMLO). A surname shared by two people goes to
-the one mentioned last before it, with lower confidence; a first name shared by two people is left
-unresolved. Organisations group by key, a shorter form of two words or more that begins a longer one
+the one mentioned last before it, with lower confidence; a first name shared by two people goes to the
+one introduced as a journalist ("NPR's Robert Siegel", "host X"), else is left unresolved. Organisations group by key, a shorter form of two words or more that begins a longer one
 ("Joint Chiefs" / "Joint Chiefs of Staff") and acronyms; places by key with country aliases folded ("U.S."
 = "United States"); groups by their normalised name. Definite descriptions ("the undersecretary") join
 the one person who held a matching title earlier, or are dropped.
@@ -126,6 +126,11 @@ def resolve(
                 if near.last_before(c.start) >= 0:
                     near.add(c, f"ambiguous {best}: nearest before", 0.6)
                     continue
+            if best == "first":
+                staff = [cl for cl in chosen if _works_for_the_outlet(doc, cl, lex)]
+                if len(staff) == 1:
+                    staff[0].add(c, "first name of the outlet's journalist", 0.7)
+                    continue
             # a first name shared by two people, or nothing before it: leave it on its own
         cl = new(c, k)
         person_clusters.append(cl)
@@ -185,6 +190,20 @@ def resolve(
         if found is not None:
             found.add(d, f"the only person titled '{d.role_head}' before", 0.7 if d.role_quals else 0.6)
     return clusters
+
+
+def _works_for_the_outlet(doc: Any, cl: Cluster, lex: Lexicon) -> bool:
+    """Introduced as a journalist: a newsroom title as its role ("host X", "X, a correspondent"), or the
+    name written right after an organisation's possessive ("NPR's Robert Siegel")."""
+    for m in cl.members:
+        if m.role_head and key(m.role_head) in lex.journalist_titles:
+            return True
+        before = doc[m.i - 1] if m.i >= 1 else None
+        if before is not None and key(before.text) in lex.journalist_titles:  # "host Robert Siegel"
+            return True
+        if m.i >= 2 and before.tag_ == "POS" and doc[m.i - 2].ent_type_ == "ORG":  # "NPR's Robert Siegel"
+            return True
+    return False
 
 
 def _absorb_nick(doc: Any, cl: Cluster, c: Cand) -> None:
