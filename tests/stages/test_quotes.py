@@ -241,11 +241,11 @@ class TestSeeds:
         assert first.speaker.name == "Janet Napolitano" and first.cue.text == "told"
         assert first.speaker.role == "Homeland Security Secretary"
         assert speaker_of(found, "you can deduce from that") == "Janet Napolitano"
-        assert speaker_of(found, "Just to be clear") == "Robert"
-        assert speaker_of(found, "Are you saying that") == "Robert"  # continues after "Robert continued."
+        assert speaker_of(found, "Just to be clear") == "Robert Siegel"  # resolved by entities (7b431a1)
+        assert speaker_of(found, "Are you saying that") == "Robert Siegel"  # continues after "Robert continued."
         response = containing(found, "Let me be very, very clear")
         assert response.speaker.name == "Janet Napolitano" and response.kind == "direct"
-        assert speaker_of(found, "people actually engaged in operations") == "Robert"
+        assert speaker_of(found, "people actually engaged in operations") == "Robert Siegel"
         assert speaker_of(found, "All I'm saying in this interview") == "Janet Napolitano"
 
     def test_talkleft_anonymous_official_and_cables(self, seeds):
@@ -507,3 +507,9 @@ def test_add_and_continue_with_an_object_are_not_cues():
     assert not [q for q in found if q.cue is not None and q.cue.text in ("continue", "add")]
     q = containing(found, "the budget talks would resume")
     assert q.cue.text == "added" and q.speaker.text == "She"
+
+
+def test_a_quotation_right_after_a_cue_with_no_complement_is_what_it_says():
+    q = containing(run("When the mayor thanked the city, a man yelled “Stay there!”"), "Stay there!")
+    assert q.kind == "direct" and q.cue is not None and q.cue.text == "yelled"
+    assert q.reason == "quotation after cue"

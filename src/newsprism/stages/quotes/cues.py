@@ -326,6 +326,8 @@ def _adjacent_quote(
         tail = text[last : min(len(text), last + 60)]
         if set(gap) <= _BETWEEN_PRE and (":" in gap or "," in gap) and gap.count("\n") <= 2:
             return q, "pre-posed cue"
+        if gap in ("", " "):  # 'a man yelled “Stay there!”', 'mouthing “thank you”': the words it says
+            return q, "quotation after cue"
         if (
             tail.lstrip().startswith(":")
             or (set(gap) <= _BETWEEN_PRE and gap.strip() == "" and "\n" not in gap)
