@@ -14,6 +14,10 @@ import pytest
 
 import newsprism
 from newsprism.records import Claim, Figure, Quote, Span, Speaker
+from newsprism.stages.registry import stage as registered
+
+# the stand-in stages tag their records as the real stages do (the analysis checks the tag)
+TAG = {name: registered(name).tag for name in ("quotes", "figures", "causal")}
 
 MONEY = re.compile(r"(?P<q>over |more than )?\$(?P<v>[\d.]+) billion")
 DEATHS = re.compile(r"(?P<q>some |more than )?(?P<v>\d[\d,]*) (?P<n>people were killed|homicides)")
@@ -39,7 +43,8 @@ def fake_quotes(article, doc, ctx):
     for i, m in enumerate(QUOTE.finditer(article.body), 1):
         mention = next((x for x in ctx.results.get("entities", []) if x.text == m.group("s")), None)
         speaker = Speaker(m.start("s"), m.end("s"), m.group("s"), mention=mention.id if mention else None)
-        out.append(Quote(article.id, f"q{i}", m.start("c"), m.end("c"), m.group("c"), "direct", speaker=speaker))
+        out.append(Quote(article.id, f"q{i}", m.start("c"), m.end("c"), m.group("c"), "direct", speaker=speaker,
+                         stage=TAG["quotes"]))
     return out
 
 
@@ -63,7 +68,8 @@ def fake_figures(article, doc, ctx):
         out.append(
             Figure(article.id, f"f{len(out) + 1}", m.start(), m.end(), m.group(0), value, unit, family,
                    qualifier=(m.group("q") or "").strip() or None, bound=bound, counted=counted, about=about,
-                   scope=scope, quote=quote, sentence=Span(start, sentence_end, body[start:sentence_end]))
+                   scope=scope, quote=quote, sentence=Span(start, sentence_end, body[start:sentence_end]),
+                   stage=TAG["figures"])
         )
     return out
 
@@ -75,7 +81,7 @@ def fake_causal(article, doc, ctx):
         out.append(Claim(article.id, f"c{i}", sentence.start, sentence.end, sentence.text,
                          cause=Span(m.start("c"), m.end("c"), m.group("c")),
                          effect=Span(m.start("e"), m.end("e"), m.group("e")),
-                         signal=Span(m.start("s"), m.end("s"), m.group("s"))))
+                         signal=Span(m.start("s"), m.end("s"), m.group("s")), stage=TAG["causal"]))
     return out
 
 

@@ -51,6 +51,7 @@ def fake_quotes(article: Article, doc, ctx) -> list[Quote]:
             Quote(
                 article.id, f"q{i}", m.start("content"), m.end("content"), m.group("content"), "direct",
                 cue=Span(m.start("cue"), m.end("cue"), m.group("cue")), speaker=speaker,
+                stage=registry.stage("quotes").tag,  # tagged as the real stage tags its records
             )
         )
     return out
@@ -139,13 +140,14 @@ def test_offsets_of_quotes_in_comments_are_checked_against_the_comment():
     comment = Comment(1, "As the minister said, “we are ready”.", author="reader")
     article = Article(id="x", source="s", reader="text", body="Body text.", comments=(comment,))
     stage = registry.stage("quotes")
+    tag = stage.tag
     start = comment.text.index("we are")
-    good = Quote("x", "q1", start, start + 12, "we are ready", "direct", comment=1)
+    good = Quote("x", "q1", start, start + 12, "we are ready", "direct", comment=1, stage=tag)
     _check_offsets(article, [good], stage)
     with pytest.raises(ValueError, match="do not slice"):
-        _check_offsets(article, [Quote("x", "q1", 0, 4, "Body", "direct", comment=1)], stage)
+        _check_offsets(article, [Quote("x", "q1", 0, 4, "Body", "direct", comment=1, stage=tag)], stage)
     with pytest.raises(ValueError, match="comment 2"):
-        _check_offsets(article, [Quote("x", "q1", 0, 4, "As t", "direct", comment=2)], stage)
-    bad_cue = Quote("x", "q1", 0, 4, "Body", "direct", cue=Span(5, 9, "said"))
+        _check_offsets(article, [Quote("x", "q1", 0, 4, "As t", "direct", comment=2, stage=tag)], stage)
+    bad_cue = Quote("x", "q1", 0, 4, "Body", "direct", cue=Span(5, 9, "said"), stage=tag)
     with pytest.raises(ValueError, match="do not slice"):
         _check_offsets(article, [bad_cue], stage)
