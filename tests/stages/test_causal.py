@@ -137,6 +137,20 @@ def test_a_passive_control_verb_takes_no_purpose_but_passive_used_does():
     assert ("to", "to disperse the crowd", "Tear gas was used") in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The unions decided to call off the strike as talks with the management made progress.",
+         ("as", "talks with the management made progress", "The unions decided to call off the strike")),
+        ("The residents tried to block the road to stop the trucks.",
+         ("to", "to stop the trucks", "The residents tried to block the road")),
+    ],
+)  # fmt: skip
+def test_a_cue_on_a_to_complement_has_the_governing_clause_as_effect(text, expected):
+    found = _found(text)
+    assert expected in found, found
+
+
 def test_a_grievance_against_is_part_of_the_cause():
     found = _found("Hundreds of farmers marched in the capital against the new land law.")
     assert ("against", "against the new land law", "Hundreds of farmers marched in the capital") in found, found

@@ -373,6 +373,8 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
         and head.head.i < head.i
     ):
         head = head.head  # "four men arrested by police for ...": the men with their arrest
+    while cue.kind in lex.complement_climb and head.dep_ == "xcomp" and head.head.i < head.i and _is_verb(head.head):
+        head = head.head  # "they failed to persuade them as ...": the failing, with its subject
     effect = spans.main_clause(head, region) if head.i != top.i and head.i not in region else None
     if cue.objects and not any(c.lower_ in cue.objects for c in last.children if c.dep_ == "pobj"):
         return None
