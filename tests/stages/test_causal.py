@@ -151,6 +151,11 @@ def test_a_cue_on_a_to_complement_has_the_governing_clause_as_effect(text, expec
     assert expected in found, found
 
 
+def test_a_connective_on_an_object_noun_has_the_verbs_clause_as_effect():
+    found = _found("A militant group claimed responsibility for the bombing.")
+    assert ("for", "the bombing", "A militant group claimed responsibility") in found, found
+
+
 def test_a_grievance_against_is_part_of_the_cause():
     found = _found("Hundreds of farmers marched in the capital against the new land law.")
     assert ("against", "against the new land law", "Hundreds of farmers marched in the capital") in found, found

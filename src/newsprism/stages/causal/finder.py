@@ -373,6 +373,8 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
         and head.head.i < head.i
     ):
         head = head.head  # "four men arrested by police for ...": the men with their arrest
+    if cue.kind == CONNECTIVE and head.pos_ in ("NOUN", "PROPN") and head.dep_ in lex.connective_object_climb:
+        head = _clause_verb(head, lex.connective_object_climb)  # "claimed responsibility for ...": the claim
     while cue.kind in lex.complement_climb and head.dep_ == "xcomp" and head.head.i < head.i and _is_verb(head.head):
         head = head.head  # "they failed to persuade them as ...": the failing, with its subject
     effect = spans.main_clause(head, region) if head.i != top.i and head.i not in region else None

@@ -54,6 +54,7 @@ class Lexicon:
     connective_climb: frozenset[str] = frozenset()  # "men arrested for X": a participle's head joins the effect
     passive_purpose_heads: frozenset[str] = frozenset()  # "tear gas was used to disperse": a purpose again
     complement_climb: frozenset[str] = frozenset()  # cue kinds whose effect on an xcomp verb is its governor's
+    connective_object_climb: frozenset[str] = frozenset()  # "claimed responsibility for X": the verb's clause
     purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect  # "..., fuelling Y": the argument that starts with the participle
 
 
@@ -118,6 +119,7 @@ def build(data: dict) -> Lexicon:
         connective_climb=frozenset(str(d) for d in data.get("connective_climb", ())),
         passive_purpose_heads=frozenset(str(w).lower() for w in data.get("passive_purpose_heads", ())),
         complement_climb=frozenset(str(k) for k in data.get("complement_climb", ())),
+        connective_object_climb=frozenset(str(d) for d in data.get("connective_object_climb", ())),
         purpose_climb=frozenset(str(d) for d in data.get("purpose_climb", ())),
     )
 
