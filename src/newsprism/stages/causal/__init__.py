@@ -14,7 +14,10 @@ One module per step; the words they look for live in lexicons/causal.yaml:
     spans    token sets -> trimmed contiguous ranges
 
 A Claim is kept when it has a cause and an effect and its score reaches the lexicon's ``threshold``; weak
-cues (temporal "after", "amid") are found but score below it. The Claim's text is its sentence (with the
+cues (temporal "after", "amid") are found but score below it. Spans follow the Causal News Corpus: a
+purpose or motive cause starts with its signal words ("to protest the tax", "demanding their release"), a
+result participle's effect with its participle ("leaving three dead"), and a clause starts at its subject
+(not at "On Monday," or a dateline before it). The Claim's text is its sentence (with the
 sentence before when the cause is there: "... As a result, ..."); ``quote`` names the quote whose content
 holds the signal, so the claim is that quote's speaker's. Every span slices the body exactly.
 """
