@@ -408,13 +408,14 @@ def test_a_capital_standing_for_its_government_is_not_an_organisation_named_afte
 
 
 def test_aliases_include_the_ways_articles_wrote_the_name():
-    def written(doc, i, text, name, type_="person"):
-        return Mention(doc, f"m{i}", 0, len(text), text, type_, name)
+    def written(doc, i, text, name, how=None):
+        reason = f"PERSON by model; resolved: {how}" if how else "PERSON by model"
+        return Mention(doc, f"m{i}", 0, len(text), text, "person", name, reason=reason)
 
     full = "Elena Ramos Vidal"
     docs = [
-        ("d1", "A", [written("d1", 1, full, full), written("d1", 2, "Ramos", full)]),
-        ("d2", "B", [written("d2", 1, "ERV", full), written("d2", 2, "the minister", full)]),
+        ("d1", "A", [written("d1", 1, full, full), written("d1", 2, "Ramos", full, "surname")]),
+        ("d2", "B", [written("d2", 1, "ERV", full, "acronym"), written("d2", 2, "the minister", full, "title")]),
         ("d3", "C", [written("d3", 1, 'Elena "La Jefa" Ramos Vidal', full)]),
     ]
     result = resolve(docs)
@@ -422,11 +423,13 @@ def test_aliases_include_the_ways_articles_wrote_the_name():
     assert entity.name == "Elena Ramos Vidal" and entity.mentions == 5
     # written forms become aliases; a lower-case description does not, a quoted nickname is cut out
     assert set(entity.aliases) == {"Ramos", "ERV"}
-    # the written forms survive the linker's saved state
+    # the merges the entities stage made inside an article are part of the entity's evidence
+    assert {"surname: Ramos = Elena Ramos Vidal", "acronym: ERV = Elena Ramos Vidal"} <= set(entity.evidence)
+    # the written forms and their evidence survive the linker's saved state
     linker = Linker()
     linker.add_many(docs)
-    restored = Linker.from_state(linker.state())
-    assert set(restored.entities()[0].aliases) == {"Ramos", "ERV"}
+    (restored,) = Linker.from_state(linker.state()).entities()
+    assert set(restored.aliases) == {"Ramos", "ERV"} and restored.evidence == entity.evidence
 
 
 def test_a_seat_standing_for_an_institution_stays_an_organisation():

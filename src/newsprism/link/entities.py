@@ -707,6 +707,7 @@ class Linker:
         outlets: Counter = Counter()
         types: Counter = Counter()
         documents: set[str] = set()
+        in_article: set[str] = set()  # merges the entities stage made inside one article
         mentions = 0
         for form_id in built.core + sorted(built.leaves):
             f = self._forms[form_id]
@@ -715,6 +716,7 @@ class Linker:
                 surfaces.update(f.surfaces)
                 surfaces.update(f.nickname_surfaces)
                 surfaces.update(f.written)
+                in_article.update(f.written_notes)
                 roles.update(f.roles)
                 outlets.update(f.outlets)
                 documents.update(f.docs)
@@ -724,11 +726,11 @@ class Linker:
             for document, ids in f.docs.items():
                 for mention_id in ids:
                     if (document, mention_id) not in skipped:
-                        self._tally(form_id, document, mention_id, surfaces, roles, outlets, types)
+                        self._tally(form_id, document, mention_id, surfaces, roles, outlets, types, in_article)
                         documents.add(document)
                         mentions += 1
         for form_id, document, mention_id in built.guests:
-            self._tally(form_id, document, mention_id, surfaces, roles, outlets, types)
+            self._tally(form_id, document, mention_id, surfaces, roles, outlets, types, in_article)
             documents.add(document)
             mentions += 1
         name = self._renamed.get(built.id) or self._forms[built.canonical].display
@@ -744,13 +746,16 @@ class Linker:
             mentions=mentions,
             outlets=dict(sorted(outlets.items())),
             documents=len(documents),
-            evidence=tuple(sorted(evidence)[: self.options.max_evidence]),
+            # merges across articles first, then those made inside one ("surname: Trump = Donald Trump")
+            evidence=tuple([*sorted(evidence), *sorted(in_article - evidence)][: self.options.max_evidence]),
         )
         return built.record
 
-    def _tally(self, form_id, document, mention_id, surfaces, roles, outlets, types) -> None:
+    def _tally(self, form_id, document, mention_id, surfaces, roles, outlets, types, notes) -> None:
         doc = self._index.docs[document]
-        _, surface, role, nickname, written = doc.mentions[mention_id]
+        _, surface, role, nickname, written, note = doc.mentions[mention_id]
+        if note:
+            notes.add(note)
         surfaces[surface] += 1
         for other in (nickname, written):
             if other:

@@ -43,6 +43,7 @@ class FormState:
     nicknames: Counter = field(default_factory=Counter)  # nickname form key -> mentions
     nickname_surfaces: Counter = field(default_factory=Counter)
     written: Counter = field(default_factory=Counter)  # other ways the name was written ("AMLO", "Trump")
+    written_notes: Counter = field(default_factory=Counter)  # how each was read as the name, in its article
     links: dict[str, Link] = field(default_factory=dict)  # other form id -> link
     strong: set[str] = field(default_factory=set)  # the other ends of its strong links
     parents: int = 0  # links where it is the child
@@ -79,15 +80,26 @@ def best_surface(surfaces: Counter) -> str:
 @dataclass
 class DocState:
     outlet: str | None
-    # id -> (form id, surface, role, nickname, written form or None)
-    mentions: dict[str, tuple[str, str, str | None, str | None, str | None]]
-    raw: list[list[Any]]  # what state() stores: [id, type, name, role, nickname, text as written]
+    # id -> (form id, surface, role, nickname, written form or None, note on the written form or None)
+    mentions: dict[str, tuple[str, str, str | None, str | None, str | None, str | None]]
+    # what state() stores: [id, type, name, role, nickname, text as written, how the article resolved it]
+    raw: list[list[Any]]
+
+
+_RESOLVED = re.compile(r"resolved: ([^;]+)")
 
 
 def mention_from_raw(document: str, raw: list[Any]) -> Mention:
     mention_id, type_, name, role, nickname, *rest = raw
     text = rest[0] if rest and rest[0] else name
-    return Mention(document, mention_id, 0, 0, text, type_, name, role=role, nickname=nickname)
+    reason = f"resolved: {rest[1]}" if len(rest) > 1 and rest[1] else ""
+    return Mention(document, mention_id, 0, 0, text, type_, name, role=role, nickname=nickname, reason=reason)
+
+
+def resolved_how(reason: str) -> str | None:
+    """How the entities stage resolved a mention to its article's fuller name ("surname", "acronym")."""
+    found = _RESOLVED.search(reason or "")
+    return found.group(1).strip() if found else None
 
 
 _QUOTED = re.compile(r"\s*[\"“”‘’][^\"“”‘’]+[\"“”‘’]\s*")
@@ -129,10 +141,12 @@ class FormIndex:
 
         def drop_document(document: str) -> None:
             doc = self.docs.pop(document, None)
-            for mention_id, (form_id, surface, role, nickname, written) in (doc.mentions.items() if doc else ()):
+            for mention_id, (form_id, surface, role, nickname, written, note) in (
+                doc.mentions.items() if doc else ()
+            ):
                 remember(form_id)
                 f = self.forms[form_id]
-                self._count(f, document, mention_id, doc.outlet, surface, role, nickname, -1, written)
+                self._count(f, document, mention_id, doc.outlet, surface, role, nickname, -1, written, note)
 
         for document in drop:
             drop_document(document)
@@ -156,9 +170,12 @@ class FormIndex:
                     f = self.forms[form.id] = FormState(form)
                 nickname = clean_surface(m.nickname, "person") if m.nickname and type_ == "person" else None
                 written = written_alias(m.text, surface, type_)
-                doc.mentions[m.id] = (form.id, surface, m.role, nickname, written)
-                doc.raw.append([m.id, type_, m.name or m.text, m.role, m.nickname, m.text])
-                self._count(f, document, m.id, outlet, surface, m.role, nickname, +1, written)
+                how = resolved_how(m.reason)
+                # the evidence of a merge made inside one article: "surname: Trump = Donald Trump"
+                note = f"{how}: {written} = {surface}" if written and how else None
+                doc.mentions[m.id] = (form.id, surface, m.role, nickname, written, note)
+                doc.raw.append([m.id, type_, m.name or m.text, m.role, m.nickname, m.text, how])
+                self._count(f, document, m.id, outlet, surface, m.role, nickname, +1, written, note)
         changed: set[str] = set()
         deleted: set[str] = set()
         for form_id, props in sorted(before.items()):
@@ -174,7 +191,7 @@ class FormIndex:
         return changed - deleted, deleted
 
     def _count(
-        self, f: FormState, document, mention_id, outlet, surface, role, nickname, sign: int, written=None
+        self, f: FormState, document, mention_id, outlet, surface, role, nickname, sign: int, written=None, note=None
     ) -> None:
         f.count += sign
         if sign > 0:
@@ -194,6 +211,7 @@ class FormIndex:
             (f.nicknames, parse(nickname, "person").key if nickname else None),
             (f.nickname_surfaces, nickname),
             (f.written, written),
+            (f.written_notes, note),
         ):
             if value:
                 counter[value] += sign
