@@ -68,6 +68,33 @@ def model_version(model: str = "sm") -> str:
     return f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '?')}"
 
 
+_TEXT_KEY = "newsprism.text"
+_STARTS_KEY = "newsprism.token_starts"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, which spaCy rebuilds from the tokens on every access, computed once per Doc (kept in
+    its ``user_data``)."""
+    data = getattr(doc, "user_data", None)
+    if data is None:
+        return doc.text
+    text = data.get(_TEXT_KEY)
+    if text is None:
+        text = data[_TEXT_KEY] = doc.text
+    return text
+
+
+def token_starts(doc: Any) -> list[int]:
+    """Each token's start offset, in order (for bisecting an offset to its token), computed once per Doc."""
+    data = getattr(doc, "user_data", None)
+    starts = data.get(_STARTS_KEY) if data is not None else None
+    if starts is None or len(starts) != len(doc):
+        starts = [t.idx for t in doc]
+        if data is not None:
+            data[_STARTS_KEY] = starts
+    return starts
+
+
 def split_long(text: str, limit: int | None = None) -> list[str]:
     """``text`` cut into pieces of at most ``limit`` characters (``CHUNK_CHARS``), each cut just after a
     blank line, else a line break, else a sentence end, else a space; ``"".join(pieces) == text``."""

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...nlp import doc_text
 from .lexicon import Lexicon
 from .text import clean_name, fold, key
 
@@ -26,18 +27,11 @@ TRAILING_LINKS = {"of", "for", "and", "the", "on", "&", "de", "del", "da", "van"
 _ABBREV = re.compile(r"^(?:[A-Za-z]\.)+$")
 
 
-_LAST: tuple[Any, str] = (None, "")
 
 
 def text_of(doc: Any) -> str:
-    """``doc.text``, which spaCy rebuilds on every access, kept for the Doc seen last."""
-    global _LAST
-    last = _LAST
-    if last[0] is doc:
-        return last[1]
-    text = doc.text
-    _LAST = (doc, text)
-    return text
+    """``doc.text``, computed once per Doc (``newsprism.nlp.doc_text``)."""
+    return doc_text(doc)
 
 
 @dataclass

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ...nlp import token_starts
 from .lexicon import Lexicon
 
 PER_TIME_WORDS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
@@ -26,23 +27,9 @@ class Counted:
     family: str
 
 
-_STARTS_KEY = "newsprism.token_starts"
-
-
-def _token_starts(doc) -> list[int]:
-    """Each token's start offset, computed once per Doc and kept in its ``user_data``."""
-    data = getattr(doc, "user_data", None)
-    starts = data.get(_STARTS_KEY) if data is not None else None
-    if starts is None or len(starts) != len(doc):
-        starts = [t.idx for t in doc]
-        if data is not None:
-            data[_STARTS_KEY] = starts
-    return starts
-
-
 def token_at(doc, offset: int) -> int:
     """The index of the first token starting at or after ``offset``."""
-    return bisect_left(_token_starts(doc), offset)
+    return bisect_left(token_starts(doc), offset)
 
 
 def singular(word: str, lex: Lexicon) -> str:

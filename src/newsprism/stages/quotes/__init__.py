@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...nlp import doc_text
 from ...records import Article, Mention, Quote, Span, Speaker
 from ..registry import StageContext
 from . import comments, cues, labels, marks, unclaimed
@@ -50,7 +51,7 @@ def run(article: Article, doc: Any, ctx: StageContext | None) -> list[Quote]:
 def find(doc: Any, mentions: list[Mention], lex: Lexicon | None = None) -> list[Found]:
     """The attributions of a parsed text, before speakers are resolved (for benchmarks and tests)."""
     lex = lex or get()
-    text = doc.text
+    text = doc_text(doc)
     quotations = [q for q in marks.find(text) if unclaimed.keep(q, text, mentions, lex)]
     found = cues.find(doc, quotations, lex)
     found = _dedupe(found)

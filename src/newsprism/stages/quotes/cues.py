@@ -25,6 +25,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...nlp import doc_text
 from .lexicon import Lexicon
 from .marks import Quotation
 
@@ -179,7 +180,7 @@ def content_of(verb, base: str, category: str):
     kids = list(verb.children)
     for dep in ("ccomp",):
         for c in kids:
-            if c.dep_ == dep and (c.i > verb.i or "\n" not in verb.doc.text[c.left_edge.idx : verb.idx]):
+            if c.dep_ == dep and (c.i > verb.i or "\n" not in doc_text(verb.doc)[c.left_edge.idx : verb.idx]):
                 if _parenthetical(c, verb):
                     continue
                 return _subtree(c), dep
@@ -347,7 +348,7 @@ def _adjacent_quote(
 
 
 def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[Found] = []
     waiting = []  # cues with no complement: matched to adjacent quotations once complements are known
 
@@ -556,4 +557,4 @@ def _share_subjects(found: list[Found], doc, sent_starts: list[int]) -> None:
         if earlier:
             g = earlier[-1]
             f.source, f.source_token = g.source, g.source_token
-            f.reason += f", subject shared with '{doc.text[g.cue[0] : g.cue[1]]}'"
+            f.reason += f", subject shared with '{doc_text(doc)[g.cue[0] : g.cue[1]]}'"

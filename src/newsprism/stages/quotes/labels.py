@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...nlp import doc_text
 from .cues import Found
 from .lexicon import Lexicon
 
@@ -26,7 +27,7 @@ _PLACE_LABELS = ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "FAC", "EV
 
 
 def find(doc: Any, found: list[Found], lex: Lexicon) -> list[Found]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[Found] = []
     max_words = lex.limits.get("speaker_label_max_words", 6)
     for m in _LINE.finditer(text):
