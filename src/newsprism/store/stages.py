@@ -51,34 +51,35 @@ class StageStore:
         transaction: a document is either at the old versions of all of them or at the new ones."""
         if not results:
             return
+        names = [stage for stage, _, _, _ in results]
+        rows = [
+            {
+                "document": doc_id,
+                "stage": stage,
+                "seq": i,
+                "start_offset": int(r["start"]),
+                "end_offset": int(r["end"]),
+                "data": codec.dumps(r),
+            }
+            for stage, _, _, records in results
+            for i, r in enumerate(records)
+        ]
+        ran_at = codec.now()
+        runs = [
+            {"document": doc_id, "stage": stage, "version": version, "model": model, "records": len(records),
+             "ran_at": ran_at}
+            for stage, version, model, records in results
+        ]  # fmt: skip
+        # four statements a document, whatever the number of stages and records
         with self._write(f"storing the analysis of {doc_id}") as conn:
-            for stage, version, model, records in results:
-                rows = [
-                    {
-                        "document": doc_id,
-                        "stage": stage,
-                        "seq": i,
-                        "start_offset": int(r["start"]),
-                        "end_offset": int(r["end"]),
-                        "data": codec.dumps(r),
-                    }
-                    for i, r in enumerate(records)
-                ]
-                run = {"version": version, "model": model, "records": len(rows), "ran_at": codec.now()}
-                conn.execute(
-                    delete(stage_records).where(
-                        and_(stage_records.c.document == doc_id, stage_records.c.stage == stage)
-                    )
-                )
-                if rows:
-                    conn.execute(stage_records.insert(), rows)
-                updated = conn.execute(
-                    update(stage_runs)
-                    .where(and_(stage_runs.c.document == doc_id, stage_runs.c.stage == stage))
-                    .values(**run)
-                ).rowcount
-                if not updated:
-                    conn.execute(stage_runs.insert().values(document=doc_id, stage=stage, **run))
+            mine = and_(stage_records.c.document == doc_id, stage_records.c.stage.in_(names))
+            conn.execute(delete(stage_records).where(mine))
+            if rows:
+                conn.execute(stage_records.insert(), rows)
+            conn.execute(
+                delete(stage_runs).where(and_(stage_runs.c.document == doc_id, stage_runs.c.stage.in_(names)))
+            )
+            conn.execute(stage_runs.insert(), runs)
 
     def documents_behind(self, stage: str, version: int, model: str, limit: int | None = None) -> list[str]:
         """Ids of documents whose ``stage`` never ran or ran at another version or model."""
