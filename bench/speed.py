@@ -9,8 +9,10 @@ four ways, each timed on its own after a warm-up that loads the model, the lexic
     analyse           ``Corpus.analyse()`` on that store: parsing, every stage, writing records, linking
     ingest+analyse    one ``Corpus.ingest`` with analysis on, as ``newsprism ingest`` runs it
 
-Our own work on top of the model is ``analyse - bare``; the figure the project aims at is
-``(analyse - bare) / bare <= 0.30``. The time inside each stage's ``run`` is printed too (wall time
+Our own work on top of the model is measured two ways: inside the analysis itself, the time outside the
+model's parsing (``nlp.parse`` is timed while the analysis runs) against the parsing, which is free of the
+10-20 % the model's speed varies between runs on a shared machine; and ``(analyse - bare) / bare`` across
+two passes. The project aims at most +30 %. The time inside each stage's ``run`` is printed too (wall time
 measured around the calls), so a slow stage shows up by name.
 
     python bench/speed.py                 # table
@@ -60,6 +62,29 @@ def _timed_stages(totals: dict[str, float]):
     return lambda: setattr(registry.Stage, "runner", original)
 
 
+def _timed_parse(totals: dict[str, float]):
+    """Patch nlp.parse so the time spent inside it (the model's work) during an analysis is added to
+    ``totals["parse"]``; returns an undo function."""
+    from newsprism import nlp
+
+    original = nlp.parse
+
+    def parse(*args, **kwargs):
+        it = iter(original(*args, **kwargs))
+        while True:
+            t0 = time.perf_counter()
+            try:
+                doc = next(it)
+            except StopIteration:
+                totals["parse"] += time.perf_counter() - t0
+                return
+            totals["parse"] += time.perf_counter() - t0
+            yield doc
+
+    nlp.parse = parse
+    return lambda: setattr(nlp, "parse", original)
+
+
 def measure(corpus_path: Path, model: str, batch_size: int) -> dict:
     import newsprism
     from newsprism import nlp
@@ -87,14 +112,19 @@ def measure(corpus_path: Path, model: str, batch_size: int) -> dict:
             out["bare"] = time.perf_counter() - t0
 
             stage_totals: dict[str, float] = defaultdict(float)
+            parse_total: dict[str, float] = defaultdict(float)
             undo = _timed_stages(stage_totals)
+            undo_parse = _timed_parse(parse_total)
             try:
                 t0 = time.perf_counter()
                 report = corpus.analyse()
                 out["analyse"] = time.perf_counter() - t0
             finally:
                 undo()
+                undo_parse()
             out["stages"] = dict(stage_totals)
+            out["parse_in_analyse"] = parse_total["parse"]
+            out["own_in_analyse"] = out["analyse"] - parse_total["parse"]
             out["records"] = dict(report.records)
             out["entities"] = report.entities
             out["failed"] = len(report.failed)
@@ -108,7 +138,7 @@ def measure(corpus_path: Path, model: str, batch_size: int) -> dict:
 
 def best(runs: list[dict]) -> dict:
     keep = dict(runs[0])
-    for key in ("ingest", "bare", "analyse", "ingest_analyse"):
+    for key in ("ingest", "bare", "analyse", "ingest_analyse", "parse_in_analyse", "own_in_analyse"):
         keep[key] = min(r[key] for r in runs)
     keep["stages"] = {k: min(r["stages"].get(k, 0.0) for r in runs) for k in runs[0]["stages"]}
     return keep
@@ -117,8 +147,11 @@ def best(runs: list[dict]) -> dict:
 def summarise(m: dict) -> dict:
     n = m["articles"]
     overhead = (m["analyse"] - m["bare"]) / m["bare"] if m["bare"] else None
+    parse = m.get("parse_in_analyse") or 0.0
     return {
         **m,
+        # our work against the model's inside the same run: free of the run-to-run noise of the model's speed
+        "own_overhead": m["own_in_analyse"] / parse if parse else None,
         "articles_per_s": {
             "bare": n / m["bare"],
             "ingest": n / m["ingest"],
@@ -147,10 +180,12 @@ def print_table(s: dict) -> None:
     print("time inside stage run() calls:")
     for name, sec in sorted(s["stages"].items()):
         print(f"  {name:<32}{sec:>9.2f}")
-    rest = s["analyse"] - s["bare"] - sum(s["stages"].values())
+    rest = s["own_in_analyse"] - sum(s["stages"].values())
     print(f"  {'store, linking and the rest':<32}{rest:>9.2f}")
+    print(f"inside the analysis: the model's parsing {s['parse_in_analyse']:.2f} s, our work {s['own_in_analyse']:.2f} s")
     print(
-        f"our work on top of the model (analyse vs bare): {s['overhead']:+.0%} (aim at most +{AIM:.0%}); "
+        f"our work on top of the model: {s['own_overhead']:+.0%} of the parsing in the same run, "
+        f"{s['overhead']:+.0%} as analyse vs the bare pass (aim at most +{AIM:.0%}); "
         f"ingest + analyse is {s['ratio_ingest_analyse_to_bare']:.2f}x the bare pass"
     )
 

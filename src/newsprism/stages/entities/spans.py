@@ -29,9 +29,18 @@ _ABBREV = re.compile(r"^(?:[A-Za-z]\.)+$")
 
 
 
+_LAST: tuple[Any, str] = (None, "")
+
+
 def text_of(doc: Any) -> str:
-    """``doc.text``, computed once per Doc (``newsprism.nlp.doc_text``)."""
-    return doc_text(doc)
+    """``doc.text``, computed once per Doc (``newsprism.nlp.doc_text``); the Doc seen last is kept at hand,
+    as the stage asks for its text many thousand times."""
+    global _LAST
+    if _LAST[0] is doc:
+        return _LAST[1]
+    text = doc_text(doc)
+    _LAST = (doc, text)
+    return text
 
 
 @dataclass
