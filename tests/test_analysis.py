@@ -216,3 +216,15 @@ def test_a_mention_opening_a_sentence_gets_that_sentence():
     assert s["text"] == "Ortega said he would not ask."
     last = body.rindex("Ortega")
     assert sentence_around(body, last, last + 6)["text"] == "Later, Ortega left."
+
+
+def test_record_defaults_carry_the_current_stage_tags():
+    # a record built without an explicit tag (a test's stand-in stage, a user's plug-in) must pass the
+    # analysis's tag check: the defaults in records.py follow each stage's STAGE tag
+    import dataclasses
+
+    from newsprism.records import STAGE_RECORDS
+
+    for name, cls in STAGE_RECORDS.items():
+        default = next(f.default for f in dataclasses.fields(cls) if f.name == "stage")
+        assert default == registry.stage(name).tag, (name, default)

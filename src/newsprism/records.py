@@ -224,7 +224,7 @@ class TimeRef(_Record):
     anchor: str = "none"
     confidence: float = 1.0
     reason: str = ""  # which rule found and resolved it
-    stage: str = "times@1"
+    stage: str = "times@2"
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,7 @@ class Mention(_Record):
     in_comment: bool = False
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "entities@1"
+    stage: str = "entities@3"
 
 
 @dataclass(frozen=True)
@@ -274,7 +274,7 @@ class Place(_Record):
     notes: tuple[str, ...] = ()  # contradictions seen in the text: "written as in Sonora; Culiacán is in Sinaloa"
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "places@1"
+    stage: str = "places@2"
 
 
 @dataclass(frozen=True)
@@ -340,7 +340,7 @@ class Quote(_Record):
     comment: int | None = None
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "quotes@1"
+    stage: str = "quotes@2"
 
     _single: ClassVar[dict[str, type]] = {"cue": Span, "speaker": Speaker}
 
@@ -387,7 +387,7 @@ class Figure(_Record):
     sentence: Span | None = None
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "figures@1"
+    stage: str = "figures@2"
 
     _single: ClassVar[dict[str, type]] = {"counted": Span, "source": Span, "sentence": Span}
 
@@ -412,7 +412,7 @@ class Claim(_Record):
     quote: str | None = None
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "causal@1"
+    stage: str = "causal@2"
 
     _single: ClassVar[dict[str, type]] = {"cause": Span, "effect": Span, "signal": Span}
 
