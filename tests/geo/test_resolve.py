@@ -205,3 +205,17 @@ def test_a_name_far_from_any_town_named_stays_unresolved():
     body = "Residents gathered on Maple Grove Avenue. " + "Nothing else happened. " * 200 + "In Toledo, calm."
     avenue, toledo = resolve_spans(body, spans_of(body, "Maple Grove Avenue", "Toledo"))
     assert toledo is not None and avenue is None
+
+
+def test_a_town_in_the_articles_region_anchors_before_a_nearer_namesake_elsewhere():
+    body = (
+        "Storms hit Baton Rouge, Louisiana, on Monday. "
+        + "Crews worked through the night to clear the roads. " * 12
+        + "Residents of Maple Grove Avenue near Chartres were told to stay home."
+    )
+    baton_rouge, louisiana, avenue, chartres = resolve_spans(  # in body order
+        body, spans_of(body, "Maple Grove Avenue", "Baton Rouge", "Louisiana", "Chartres")
+    )
+    assert louisiana.feature == "admin1" and baton_rouge.admin1 == "Louisiana"
+    assert chartres.country == "FR"  # the nearer town, outside the article's region
+    assert avenue.feature == "local" and (avenue.lat, avenue.lon) == (baton_rouge.lat, baton_rouge.lon)

@@ -349,7 +349,10 @@ def _within_local_places(
 ) -> list[Resolution | None]:
     """A name the gazetteer lacks (a street, a school, a neighbourhood: "Royal Street", "Buckland
     Elementary") is placed, approximately, at the nearest town or city the article resolved within
-    ``local_anchor_chars`` characters of it, with a low confidence and a note saying so."""
+    ``local_anchor_chars`` characters of it, with a low confidence and a note saying so. When the article
+    is mostly about one first-level region, towns in that region within ``local_region_chars`` come first:
+    a street name the gazetteer took for a town elsewhere ("Franklin", Indiana, in an article about
+    Louisiana) is a poor anchor."""
     limit = int(weights.get("local_anchor_chars", 0))
     if limit <= 0:
         return found
@@ -360,15 +363,23 @@ def _within_local_places(
     ]
     if not anchors:
         return found
+    region = _main_region(found, weights["min_confidence_context"])
+    region_limit = int(weights.get("local_region_chars", limit))
+    local = [a for a in anchors if region and a[2].entry is not None and a[2].entry.admin1_code == region]
     out = list(found)
     for n, ((start, end, text), r) in enumerate(zip(spans, found, strict=True)):
         if r is not None or len(text.split()) < 2:  # one unknown word is as likely a mistyped name
             continue
-        gap, anchor = min(
-            ((max(a_start - end, start - a_end, 0), a) for a_start, a_end, a in anchors), key=lambda t: t[0]
-        )
-        if gap > limit:
+        chosen = None
+        for group, reach in ((local, region_limit), (anchors, limit)):
+            near = [(max(a_start - end, start - a_end, 0), a) for a_start, a_end, a in group]
+            near = [(gap, a) for gap, a in near if gap <= reach]
+            if near:
+                chosen = min(near, key=lambda t: t[0])[1]
+                break
+        if chosen is None:
             continue
+        anchor = chosen
         out[n] = Resolution(
             name=text.strip(),
             geonames_id=None,
@@ -385,6 +396,19 @@ def _within_local_places(
             entry=None,
         )
     return out
+
+
+def _main_region(found: list[Resolution | None], min_confidence: float) -> str | None:
+    """The admin1 code most of the article's confident resolutions lie in, when one leads the others."""
+    counts: Counter = Counter(
+        r.entry.admin1_code
+        for r in found
+        if r is not None and r.entry is not None and r.entry.admin1_code and r.confidence >= min_confidence
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def resolve_name(
