@@ -370,16 +370,15 @@ def _within_local_places(
     for n, ((start, end, text), r) in enumerate(zip(spans, found, strict=True)):
         if r is not None or len(text.split()) < 2:  # one unknown word is as likely a mistyped name
             continue
-        chosen = None
+        anchor = None
         for group, reach in ((local, region_limit), (anchors, limit)):
             near = [(max(a_start - end, start - a_end, 0), a) for a_start, a_end, a in group]
             near = [(gap, a) for gap, a in near if gap <= reach]
             if near:
-                chosen = min(near, key=lambda t: t[0])[1]
+                anchor = min(near, key=lambda t: t[0])[1]
                 break
-        if chosen is None:
+        if anchor is None:
             continue
-        anchor = chosen
         out[n] = Resolution(
             name=text.strip(),
             geonames_id=None,
