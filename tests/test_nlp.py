@@ -36,3 +36,13 @@ def test_a_long_body_is_parsed_whole_with_offsets_into_it(monkeypatch):
     assert any(t == "Joseph Westphal" for t, _ in ents)  # the tail was parsed, not clipped
     assert sum(1 for t, _ in ents if t == "Mexico City") == 12
     assert len(list(long_doc.sents)) >= 25
+
+
+def test_a_blank_line_always_ends_a_sentence():
+    from newsprism import nlp
+
+    text = "He said “we need an army to defeat an army!”\n\n“The objective is peace,” the minister said."
+    doc = nlp.parse_one(text)
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[-1] == "“The objective is peace,” the minister said."
+    assert nlp.model_version().endswith("+" + nlp.PIPELINE_REVISION)

@@ -33,6 +33,28 @@ INSTALL_HINT = {
 CHUNK_CHARS = 100_000
 # Pipeline components no stage reads (token.lemma_ is unused): left out at load, a fifth of parse time.
 EXCLUDE: tuple[str, ...] = ("lemmatizer",)
+# What newsprism adds to the model's pipeline, part of the tag stored with every model-based record (a
+# change here re-runs those stages): "para" = a blank line always ends a sentence.
+PIPELINE_REVISION = "para"
+PARAGRAPHS = "newsprism_paragraphs"
+
+
+def paragraph_starts(doc: Any) -> Any:
+    """Mark the first token after a blank line as a sentence start, before the parser runs: a news
+    paragraph never shares a sentence with the next one, but the small model often runs a quotation's
+    paragraph into the one after it ('... an army!”' + blank line + '“The objective ...')."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2 and not doc[i].is_space:
+            doc[i].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if PARAGRAPHS not in Language.factories:
+        Language.component(PARAGRAPHS, func=paragraph_starts)
 
 
 def model_names(model: str) -> tuple[str, ...]:
@@ -55,6 +77,9 @@ def load(model: str = "sm") -> Any:
             continue
         nlp = module.load(exclude=list(EXCLUDE)) if hasattr(module, "load") else spacy.load(name, exclude=list(EXCLUDE))
         nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
+        _register()
+        if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser")
         return nlp
     hint = INSTALL_HINT.get(model, f"pip install {model}")
     raise ConfigError(f"no spaCy model for {model!r} is installed; {hint}")
@@ -65,7 +90,7 @@ def model_version(model: str = "sm") -> str:
     """"<package name>-<version>" of ``model``, the tag stored with each record a model-based stage writes
     (spaCy rebuilds ``meta`` on every access, so this is cached like ``load``)."""
     nlp = load(model)
-    return f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '?')}"
+    return f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '?')}+{PIPELINE_REVISION}"
 
 
 _TEXT_KEY = "newsprism.text"
