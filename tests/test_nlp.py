@@ -46,3 +46,12 @@ def test_a_blank_line_always_ends_a_sentence():
     sents = [s.text.strip() for s in doc.sents]
     assert sents[-1] == "“The objective is peace,” the minister said."
     assert nlp.model_version().endswith("+" + nlp.PIPELINE_REVISION)
+
+
+def test_worker_processes_parse_as_the_main_process_does():
+    from newsprism import nlp
+
+    texts = ["He said “an army!”\n\n“The objective is peace,” Durazo said.", "Rain fell. Then it stopped."] * 2
+    one = [[s.text for s in d.sents] for d in nlp.parse(texts)]
+    two = [[s.text for s in d.sents] for d in nlp.parse(texts, processes=2, batch_size=1)]
+    assert one == two and len(one[0]) == 2
