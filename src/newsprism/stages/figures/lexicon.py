@@ -116,7 +116,7 @@ def get() -> Lexicon:
         qual_before=dict(data["qualifiers_before"]),
         qual_after=dict(data["qualifiers_after"]),
         symbols=symbols,
-        glued_symbols=frozenset(data.get("currency_symbols_glued", [])),
+        glued_symbols=frozenset(glued),
         currency_names=dict(data["currency_names"]),
         minor=dict(data["minor_currency"]),
         units=units,

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 from ...nlp import token_starts
 from .lexicon import Lexicon
-
-PER_TIME_WORDS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
+from .scan import PER_TIME_WORDS
 
 _NOUNISH = {"NOUN", "PROPN"}
 _MODIFIER = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}  # "armed forces", "wounded civilians"

@@ -21,9 +21,9 @@ _TIMES_TEN = re.compile(
     r"\s?[x×*·]\s?10(?:\s?(?:\^|\*\*)\s?(?P<c>[-−–]?\d{1,3})|(?P<s>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|(?P<m>[-−–]\d{1,3}))(?![\d.,])"
 )
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-_PER_TIME = re.compile(
-    r"\s*(?:per|an?|each|/)\s*(?P<d>second|minute|hour|day|week|month|year|decade|century)\b", re.IGNORECASE
-)
+# the units of time a rate is "per" ("40 tonnes a day"); nouns.py reads the same list for counted nouns
+PER_TIME_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
+_PER_TIME = re.compile(rf"\s*(?:per|an?|each|/)\s*(?P<d>{'|'.join(PER_TIME_WORDS)})\b", re.IGNORECASE)
 _NOT_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|previously|prior)\b", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
