@@ -66,21 +66,26 @@ class Ctx:
         """The period of granularity ``gran`` holding the article date (None without a date)."""
         return Point.of(gran, self.dct) if self.dct else None
 
-    def reference(self, before: int, finer_than: str | None = None, window: int | None = None):
-        """(index, Point) of the latest earlier expression with a calendar value, optionally only one at
-        least as fine as ``finer_than`` and starting within ``window`` characters."""
-        order = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
+    def earlier_points(self, before: int, window: int | None = None):
+        """(index, Point) of each expression with a calendar value that others may count from, starting
+        before ``before``, latest first, as far back as ``window`` characters."""
         for i in range(len(self.found) - 1, -1, -1):
             f = self.found[i]
             if f.start >= before:
                 continue
             if window is not None and before - f.start > window:
-                return None
+                return
             if f.resolved.type not in ("DATE", "TIME") or not f.resolved.referable:
                 continue
             point = parse_value(f.resolved.value)
-            if point is None:
-                continue
+            if point is not None:
+                yield i, point
+
+    def reference(self, before: int, finer_than: str | None = None, window: int | None = None):
+        """(index, Point) of the latest earlier expression with a calendar value, optionally only one at
+        least as fine as ``finer_than`` and starting within ``window`` characters."""
+        order = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
+        for i, point in self.earlier_points(before, window):
             if finer_than and order.index(point.gran) < order.index(finer_than):
                 continue
             return i, point

@@ -250,17 +250,7 @@ def offset(m, ctx: Ctx, rule) -> Resolved | None:
 def _latest_period(ctx: Ctx, before: int, window: int):
     """(index, Point) of the latest quarter or half mentioned within ``window`` characters before, looking
     past the days and months between ("the quarter ended Sept. 30, up from $5 million a year earlier")."""
-    for i in range(len(ctx.found) - 1, -1, -1):
-        f = ctx.found[i]
-        if f.start >= before:
-            continue
-        if before - f.start > window:
-            return None
-        if f.resolved.type not in ("DATE", "TIME") or not f.resolved.referable:
-            continue
-        point = parse_value(f.resolved.value)
-        if point is None:
-            continue
+    for i, point in ctx.earlier_points(before, window):
         if point.gran in ("quarter", "half"):
             return i, point
         if point.gran not in ("day", "month", "week"):
