@@ -293,16 +293,12 @@ def _adjacent_quote(
     verb, sent, sent_quotes, quotations, text, source, claimed
 ) -> tuple[Quotation | None, str]:
     """The quotation a cue with no complement introduces or follows, written right next to it."""
-
-    def quoted_pos(pos: int) -> bool:
-        return any(q.start <= pos < q.end for q in quotations)
-
     words = [(verb.idx, verb.idx + len(verb.text))] + ([source] if source is not None else [])
     first = min(a for a, _ in words)
     last = max(b for _, b in words)
     # "telling reporters on Friday: “...”": the addressee and circumstances after the verb come first
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in _AFTER_VERB and not any(quoted_pos(t.idx) for t in c.subtree):
+        if c.i > verb.i and c.dep_ in _AFTER_VERB and not any(_inside(t.idx, quotations) for t in c.subtree):
             edge = c.right_edge
             last = max(last, edge.idx + len(edge.text))
     cands = [
