@@ -142,8 +142,9 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, int]:
     for i in order:
         found = _word_tense(words, i)
         if found:
-            if found == "past" and _cue_tense(words, i) == "future" and _had_before(words, i) is not None:
-                i = _had_before(words, i)  # the plan's "had" is the cue, not the verb beside the date
+            had = _had_before(words, i) if found == "past" and _cue_tense(words, i) == "future" else None
+            if had is not None:
+                i = had  # the plan's "had" is the cue, not the verb beside the date
             between = words[i + 1 : n_before] if i < n_before else words[n_before:i]
             return found, sum(1 for w in between if w not in _LIGHT) + (0 if i < n_before else 1)
     return None, 99
