@@ -49,13 +49,13 @@ class Lexicon:
     participles: dict[str, Cue]  # form -> result or motive participle cue
     phrases: dict[str, tuple[Cue, ...]]  # first word -> connective, adverb and purpose cues, longest first
     not_purpose_heads: frozenset[str]
-    verb_participle_signal_in: str = ""
+    verb_participle_signal_in: str = ""  # "..., fuelling Y": the argument that starts with the participle
     signal_auxiliaries: frozenset[str] = frozenset()  # "had" in "had triggered": part of a verb's signal
     connective_climb: frozenset[str] = frozenset()  # "men arrested for X": a participle's head joins the effect
     passive_purpose_heads: frozenset[str] = frozenset()  # "tear gas was used to disperse": a purpose again
     complement_climb: frozenset[str] = frozenset()  # cue kinds whose effect on an xcomp verb is its governor's
     connective_object_climb: frozenset[str] = frozenset()  # "claimed responsibility for X": the verb's clause
-    purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect  # "..., fuelling Y": the argument that starts with the participle
+    purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect
 
 
 def _forms(entry: dict) -> tuple[str, ...]:

@@ -4,8 +4,9 @@ People are grouped longest name first: "Andrés Manuel López Obrador" takes in 
 Obrador" (accents folded), "López Obrador" (words in order), "Obrador" (a surname: any word after the
 first), a quoted nickname, and an acronym of its initials (AMLO). A surname shared by two people goes to
 the one mentioned last before it, with lower confidence; a first name shared by two people goes to the
-one introduced as a journalist ("NPR's Robert Siegel", "host X"), else is left unresolved. Organisations group by key, a shorter form of two words or more that begins a longer one
-("Joint Chiefs" / "Joint Chiefs of Staff") and acronyms; places by key with country aliases folded ("U.S."
+one introduced as a journalist ("NPR's Robert Siegel", "host X"), else is left unresolved. Organisations
+group by key, a shorter form of two words or more that begins a longer one ("Joint Chiefs" / "Joint
+Chiefs of Staff") and acronyms; places by key with country aliases folded ("U.S."
 = "United States"); groups by their normalised name. Definite descriptions ("the undersecretary") join
 the one person who held a matching title earlier, or are dropped.
 """

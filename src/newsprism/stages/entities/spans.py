@@ -27,8 +27,6 @@ TRAILING_LINKS = {"of", "for", "and", "the", "on", "&", "de", "del", "da", "van"
 _ABBREV = re.compile(r"^(?:[A-Za-z]\.)+$")
 
 
-
-
 _LAST: tuple[Any, str] = (None, "")
 
 
