@@ -98,3 +98,12 @@ def test_a_date_in_the_url_path_dates_an_undated_row(tmp_path):
     assert docs["Ships gone"].published is None
     held = docs["Ships held"].fields["published"]
     assert held.source == "url pattern" and "2024/03/12" in held.evidence
+
+
+def test_a_malformed_url_field_costs_no_article(tmp_path):
+    rows = [{"url": "http://[oops/2024/03/12/ships", "title": "Ships held", "text": STORY}]
+    src = _write(tmp_path, "wire.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
+    with newsprism.open(tmp_path / "t.db", analyse=False) as corpus:
+        report = corpus.ingest([str(src)])
+        (doc,) = corpus.documents()
+    assert report.ingested == 1 and doc.published is None

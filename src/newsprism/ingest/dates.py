@@ -103,8 +103,12 @@ def _url_patterns() -> tuple[re.Pattern[str], ...]:
 def dates_in_url(url: str) -> list[tuple[str, str]]:
     """(matched text, ISO date) for each real calendar date written into a URL's path ("/2020/05/17/",
     "/2019-11-05-", "/20191105123456-story"), in the order they appear; patterns in
-    lexicons/input_fields.yaml."""
-    path = urlsplit(url).path
+    lexicons/input_fields.yaml. A string that is no URL ("http://[oops") has none: it must not cost the
+    article."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return []
     found = []
     for pattern in _url_patterns():
         for m in pattern.finditer(path):
