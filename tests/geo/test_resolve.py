@@ -219,3 +219,31 @@ def test_a_town_in_the_articles_region_anchors_before_a_nearer_namesake_elsewher
     assert louisiana.feature == "admin1" and baton_rouge.admin1 == "Louisiana"
     assert chartres.country == "FR"  # the nearer town, outside the article's region
     assert avenue.feature == "local" and (avenue.lat, avenue.lon) == (baton_rouge.lat, baton_rouge.lon)
+
+
+# ---------------------------------------------------------------------------------------------- regions and cities
+
+
+def test_a_region_named_like_its_main_city_means_the_city():
+    city = resolve_name("New York")
+    assert (city.feature, city.name, city.admin1) == ("city", "New York City", "New York")
+    assert "main city" in city.reason
+    assert resolve_name("Sao Paulo").feature == "city"
+
+
+def test_the_region_when_the_text_asks_for_it():
+    assert resolve_name("New York state").feature == "admin1"
+    assert resolve_name("Quebec").feature == "admin1"  # Quebec City is a small share of the province
+
+
+def test_country_and_region_context_add_up_in_full(gaz):
+    # an article naming the region (and its country) lifts a town over a namesake elsewhere in the same
+    # country: the boosts of country, dominant country and region are not cut by the cap
+    weights = gaz.lexicon["weights"]
+    town = Entry(key="gn:2", name="X", feature="city", country="US", admin1_code="US.MO", population=9000)
+    ctx = Context()
+    ctx.countries["US"] += 3
+    ctx.admin1["US.MO"] += 2
+    score, _ = _score(Match(town, "name"), ctx, None, weights, None, 0.0)
+    full = weights["context_country"] + weights["context_dominant"] + weights["context_admin1"]
+    assert score == pytest.approx(prior(town, weights) + full)

@@ -181,6 +181,10 @@ def choose(
     best_score, why, best = scored[0]
     if best_score < weights.get("min_score", float("-inf")):
         return None
+    city = _main_city(best, scored, want, qualifier, weights)
+    if city is not None:
+        best_score, why, best = city
+        why = [*why, f"the main city of {scored[0][2].entry.name}"]
     top = max(s for s, _, _ in scored)
     total = sum(10 ** (s - top) for s, _, _ in scored)
     confidence = round(1.0 / total, 3)
@@ -200,6 +204,26 @@ def choose(
         score=round(best_score, 3),
         entry=entry,
     )
+
+
+def _main_city(
+    best: Match, scored: list, want: str | None, qualifier: Qualifier | None, weights: Mapping
+) -> tuple[float, list[str], Match] | None:
+    """The city a region's name means in news ("New York", "Kabul", "Sao Paulo"): a candidate city inside
+    the winning admin1 region, of at least ``main_city_share`` of its people, unless the text asks for the
+    region ("New York state") or a qualifier sits beside the name."""
+    region = best.entry
+    share = weights.get("main_city_share")
+    if region.feature != "admin1" or want == "admin1" or qualifier is not None or not share:
+        return None
+    cities = [
+        t
+        for t in scored
+        if t[2].entry.feature == "city"
+        and t[2].entry.admin1_code == region.admin1_code
+        and (t[2].entry.population or 0) >= share * (region.population or 0)
+    ]
+    return max(cities, key=lambda t: t[2].entry.population or 0) if cities else None
 
 
 def _reason(text: str, best: Match, scored: list, why: list[str]) -> str:
