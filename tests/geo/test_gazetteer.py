@@ -183,6 +183,18 @@ def test_demonyms_point_at_countries(gaz):
     assert [(m.entry.country, m.how) for m in turkish] == [("TR", "demonym")]
 
 
+def test_demonyms_of_regions_and_smaller_countries(gaz):
+    def demonym(text):
+        return [(m.entry.feature, m.entry.country, m.entry.name) for m in gaz.candidates(text) if m.how == "demonym"]
+
+    assert demonym("Korean") == [("country", "KR", "South Korea")]
+    assert demonym("Maltese") == [("country", "MT", "Malta")]
+    assert demonym("Sicilian") == [("admin1", "IT", "Sicilia")]
+    assert demonym("Texans") == [("admin1", "US", "Texas")]
+    assert demonym("Siberian")[0][0] == "region"
+    assert demonym("Southeast Asian")[0][2] == "Southeast Asia"
+
+
 def test_us_counties(gaz):
     counties = _features(gaz.candidates("Orange County"), "admin2")
     assert {m.entry.admin1_code for m in counties} >= {"US.CA", "US.FL", "US.NY"}
