@@ -297,3 +297,49 @@ def test_seed_articles_through_ingest(tmp_path):
     assert any(s == "provoke" and e == "anger" for s, _, e in triples)
     # claims inside quotes name them; the others are the outlet's
     assert any(r["quote"] for r in records) and any(r["quote"] is None for r in records)
+
+
+def _keys(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    """cue key -> (signal, cause, effect) of every candidate, weak ones included."""
+    doc = nlp.parse_one(text)
+    span = lambda r: doc[r[0] : r[1]].text if r else None  # noqa: E731
+    return {f.cue.key: (span(f.signal), span(f.cause), span(f.effect)) for _, f in candidates(doc)}
+
+
+def test_a_casualtys_when_clause_is_its_cause_even_parsed_as_an_adverb():
+    # spaCy attaches this "when" as advmod of the clause's verb, not as a marker
+    text = "Two guards were injured when the prisoners threw stones."
+    assert _keys(text)["connective:when@casualty"] == ("when", "the prisoners threw stones", "Two guards were injured")
+    kept = [(c.signal.text, c.cause.text) for c in claims(text)]
+    assert ("when", "the prisoners threw stones") in kept, kept
+    # a "when" that is no casualty's is the weaker generic reading, found but not claimed
+    other = "The crowd cheered when the band arrived."
+    assert "connective:when" in _keys(other) and "connective:when@casualty" not in _keys(other)
+    assert claims(other) == []
+
+
+def test_a_cue_listed_twice_has_one_key_per_reading():
+    lex = build({"connectives": [{"words": "over", "weight": 0.6, "heads": ["protest"]},
+                                 {"words": "over", "weight": 0.4, "reading": "any"}]})  # fmt: skip
+    assert [c.key for c in lex.phrases["over"]] == ["connective:over", "connective:over@any"]
+
+
+def test_over_and_against_with_no_grievance_word_are_weak_readings():
+    found = _keys("The residents are up in arms against the new tower.")
+    assert found["connective:against@any"][:2] == ("against", "against the new tower")
+    assert not [c for c in claims("The residents are up in arms against the new tower.") if c.signal.text == "against"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bus strike hit commuters across the city.", ("hit", "The bus strike", "commuters across the city")),
+        ("The two blasts claimed twelve lives.", ("claimed", "The two blasts", "twelve lives")),
+    ],
+)  # fmt: skip
+def test_verbs_of_harm_are_found(text, expected):
+    assert expected in [v for k, v in _keys(text).items() if k.startswith("verb:")]
+
+
+def test_claim_is_a_cause_only_of_lives():
+    assert not [k for k in _keys("The group claimed that the vote was rigged.") if k == "verb:claim"]

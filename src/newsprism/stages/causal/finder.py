@@ -174,6 +174,8 @@ def _verb(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     doc = v.doc
     if cue.states and not _has_state(v, cue.states):
         return None
+    if cue.objects and not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in cue.objects for c in v.children):
+        return None  # "claimed two lives", not "claimed that ..."
     if _passive(v):
         agents = [c for c in v.children if c.dep_ == "agent"]
         objs = [g for a in agents for g in a.children if g.dep_ in ("pobj", "pcomp")]
@@ -332,12 +334,25 @@ def _adverb(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | None
                   previous=cause is not None)  # fmt: skip
 
 
+def _marks_clause(lex: Lexicon, token: Any) -> bool:
+    """``token`` introduces a clause: a marker ("because he left"), or a word like "when" that the parser
+    attaches as an adverb of the clause's verb ("injured when the roof fell": advmod of an advcl)."""
+    if token.dep_ == "mark":
+        return True
+    return (
+        token.lower_ in lex.advmod_markers
+        and token.dep_ == "advmod"
+        and token.head.dep_ == "advcl"
+        and token.head.i > token.i
+    )
+
+
 def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | None:
     """Connectives and purpose words that introduce the cause: the effect is what they attach to."""
     n = len(cue.words)
     matched = list(range(i, i + n))
     first, last = doc[i], doc[i + n - 1]
-    if cue.as_marker and (first.dep_ != "mark" or first.head.lower_ in _SAYING):
+    if cue.as_marker and (not _marks_clause(lex, first) or first.head.lower_ in _SAYING):
         return None
     if cue.kind == PURPOSE and cue.words == ("to",):
         v = first.head
@@ -358,7 +373,7 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     ):
         return None  # "after 2010", "since Monday": time, not cause
     tokens = [doc[k] for k in matched]
-    tokens += [t.head for t in tokens if t.dep_ in ("mark", "aux") and t.head.i >= i + n]
+    tokens += [t.head for t in tokens if (t.dep_ in ("mark", "aux") or _marks_clause(lex, t)) and t.head.i >= i + n]
     top = min(tokens, key=_depth)
     region = spans.subtree_ids(top) | set(matched)
     right = max(region)

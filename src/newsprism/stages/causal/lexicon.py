@@ -33,11 +33,12 @@ class Cue:
     objects: frozenset[str] = frozenset()  # when given, the connective's object must be one of these
     states: frozenset[str] = frozenset()  # verbs that count only with one of these results ("left three dead")
     signal_in: str = ""  # "cause" or "effect": the argument span that starts with the signal words
+    reading: str = ""  # names one reading of words listed more than once ("when" after casualty words)
 
     @property
     def key(self) -> str:
-        """A stable name: kind and words ("connective:because of")."""
-        return f"{self.kind}:{' '.join(self.words)}"
+        """A stable name: kind, words and reading ("connective:because of", "connective:when@casualty")."""
+        return f"{self.kind}:{' '.join(self.words)}" + (f"@{self.reading}" if self.reading else "")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Lexicon:
     complement_climb: frozenset[str] = frozenset()  # cue kinds whose effect on an xcomp verb is its governor's
     connective_object_climb: frozenset[str] = frozenset()  # "claimed responsibility for X": the verb's clause
     purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect
+    advmod_markers: frozenset[str] = frozenset()  # "when": parsed as advmod of the clause it introduces
 
 
 def _forms(entry: dict) -> tuple[str, ...]:
@@ -76,6 +78,7 @@ def _cue(kind: str, entry: dict, words: tuple[str, ...], signal_in: str = "") ->
         objects=frozenset(str(o).lower() for o in entry.get("objects", ())),
         states=frozenset(str(o).lower() for o in entry.get("states", ())),
         signal_in=str(entry.get("signal_in", signal_in)),
+        reading=str(entry.get("reading", "")),
     )
 
 
@@ -121,6 +124,7 @@ def build(data: dict) -> Lexicon:
         complement_climb=frozenset(str(k) for k in data.get("complement_climb", ())),
         connective_object_climb=frozenset(str(d) for d in data.get("connective_object_climb", ())),
         purpose_climb=frozenset(str(d) for d in data.get("purpose_climb", ())),
+        advmod_markers=frozenset(str(w).lower() for w in data.get("advmod_markers", ())),
     )
 
 
