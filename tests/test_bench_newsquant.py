@@ -33,8 +33,45 @@ def test_units_map_to_cqe_names():
     assert bench.cqe_unit("percent", "percent") == "percentage"
     assert bench.cqe_unit("year", "age") == "year of age"
     assert bench.cqe_unit(None, "count") == "-"
-    assert bench.units_match("different product", "product")
+    assert bench.cqe_unit("KRW", "currency") == "south korean won"
+    assert bench.cqe_unit("BRL per barrel", "rate") == "brazilian real per barrel"
     assert not bench.units_match("dollar", "euro")
+
+
+def test_every_currency_the_lexicon_emits_has_a_cqe_name():
+    from newsprism.stages.figures.lexicon import get
+
+    lex = get()
+    codes = set(lex.symbols.values()) | set(lex.currency_names.values())
+    assert codes - set(bench.CURRENCY_NAMES) == set()
+
+
+def test_synonyms_of_one_unit_match_on_both_sides_of_per():
+    assert bench.units_match("united states dollar per barrel", bench.Unit(["dollar per barrel"]))
+    assert bench.units_match("metric ton", bench.Unit(["tonne"]))
+    assert not bench.units_match("metric ton", bench.Unit(["ton"]))
+
+
+def test_counted_nouns_match_any_word_of_the_gold_phrase_measurement_units_only_exactly():
+    counted = bench.Unit(["product"], counted=True)
+    assert bench.units_match("different product", counted)
+    assert bench.units_match("snap man coverage", bench.Unit(["snap"], counted=True))
+    assert not bench.units_match("different product", "product")  # a plain name is a measurement unit
+    assert not bench.units_match("square mile", bench.Unit(["mile"]))
+    assert not bench.units_match("dollar per share", bench.Unit(["share"], counted=True))
+
+
+def test_the_written_counted_noun_is_a_second_name_for_the_unit():
+    assert bench.counted_head("Americans") == "american"
+    assert bench.counted_head("snaps of man coverage") == "snap"
+    assert bench.counted_head("people") == "people"
+
+    class F:  # a figure as the stage gives it: a demonym counted as person
+        value, high, unit, unit_family = 3e6, None, "person", "people"
+        counted = type("S", (), {"text": "Britons"})()
+
+    (value, unit), = bench.system_quantities([F()])
+    assert unit.counted and bench.units_match("Britons", unit) and bench.units_match("people", unit)
 
 
 def test_matching_is_one_to_one_and_prefers_the_unit():
