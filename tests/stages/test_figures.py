@@ -303,3 +303,15 @@ def test_dozen_multiplies():
     assert one("half a dozen ministers").value == 6
     assert one("two dozen eggs").value == 24
     assert one("dozens").value == 12
+
+
+def test_after_a_change_word_two_amounts_with_their_units_are_change_and_level():
+    oil = scan("Oil rose $1.20 to $65.40 a barrel.")
+    assert [(a.value, a.high, a.unit) for a in oil] == [(1.2, None, "USD"), (65.4, None, "USD per barrel")]
+    assert one("Prices rose 2 to 3 percent").high == 3  # the low end writes no unit: still a range
+    assert one("a fine of $3 billion to $5 billion").high == 5e9  # no change word
+
+
+def test_a_falling_to_pair_is_a_tally_not_a_range():
+    assert [(a.value, a.high) for a in scan("The vote was 52 to 48.")] == [(52, None), (48, None)]
+    assert one("It dropped from $75 to $45.88").high == 45.88  # after "from" it is still a range

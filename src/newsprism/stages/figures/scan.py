@@ -301,7 +301,7 @@ def _from_to(text: str, found: list[Amount], i: int) -> int | None:
     return None
 
 
-def _merge_ranges(text: str, found: list[Amount]) -> list[Amount]:
+def _merge_ranges(text: str, found: list[Amount], lex: Lexicon) -> list[Amount]:
     """ "15 to 22 miles", "$3 billion to $5 billion", "between 5% and 6%", "1 to 2 thousand", "three or four
     years", "from 21 mpg combined to 23": one amount with ``high``. The first takes the second's unit (and
     scale, when it had none and is the smaller). Not ranges: a change and the level it reached ("rose by
@@ -322,6 +322,11 @@ def _merge_ranges(text: str, found: list[Amount]) -> list[Amount]:
                 join = None  # "one or two", "5 or 6": rising; "six or one" is two amounts
             if join and word == "to" and _BY.search(text[max(0, a.start - 4) : a.start]):
                 join = None
+            if join and word == "to" and a.unit is not None and b.unit is not None and not between \
+                    and lex.change_re.search(text[max(0, a.start - 20) : a.start]):  # fmt: skip
+                join = None  # "rose $1.20 to $65.40 a barrel": the change, then the level reached
+            if join and word == "to" and not between and not b.value > _low(text, a, b):
+                join = None  # "won 52 to 48", "voted 7 to 2": a tally; "from 75 to 45.88" is still a range
             if join and _year_like(text, a) != _year_like(text, b):
                 join = None
             if join and a.unit is not None and b.unit is None and not between and not (b.scaled and not a.scaled):
@@ -372,4 +377,4 @@ def scan(text: str, lex: Lexicon | None = None) -> list[Amount]:
             continue
         found.append(a)
         pos = a.end
-    return _merge_ranges(text, found)
+    return _merge_ranges(text, found, lex)
