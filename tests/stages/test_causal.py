@@ -343,3 +343,31 @@ def test_verbs_of_harm_are_found(text, expected):
 
 def test_claim_is_a_cause_only_of_lives():
     assert not [k for k in _keys("The group claimed that the vote was rigged.") if k == "verb:claim"]
+
+
+def test_the_result_of_after_a_copula_has_the_subject_as_effect():
+    assert one("The long delays were the result of a strike by signal workers.")[:3] == (
+        "the result of", "a strike by signal workers", "The long delays")
+
+
+def test_a_casualty_in_an_incident_counts_through_one_of():
+    found = _found("A guard was killed in one of the explosions.")
+    assert ("in", "one of the explosions", "A guard was killed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister is reported to be unwell.",
+        "The bridge is bound to collapse one day.",
+        "Volunteers helped the family to rebuild the house.",
+        "The firm offered to pay the workers.",
+    ],
+)
+def test_to_completing_a_report_or_offer_verb_is_not_a_purpose(text):
+    assert not any(sig == "to" for sig, _, _ in _found(text)), text
+
+
+def test_a_feeling_stirred_by_something_was_caused_by_it():
+    found = _keys("Angered by the arrests, villagers blocked the road.")
+    assert found["connective:by@feeling"][:2] == ("by", "the arrests")

@@ -347,6 +347,17 @@ def _marks_clause(lex: Lexicon, token: Any) -> bool:
     )
 
 
+def _objects_in(prep: Any, words: frozenset[str]) -> bool:
+    """The object of ``prep`` is one of ``words``, directly or through "of" ("in one of the blasts")."""
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if obj.lower_ in words:
+            return True
+        inner = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if any(g.lower_ in words for g in inner):
+            return True
+    return False
+
+
 def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | None:
     """Connectives and purpose words that introduce the cause: the effect is what they attach to."""
     n = len(cue.words)
@@ -393,7 +404,10 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     while cue.kind in lex.complement_climb and head.dep_ == "xcomp" and head.head.i < head.i and _is_verb(head.head):
         head = head.head  # "they failed to persuade them as ...": the failing, with its subject
     effect = spans.main_clause(head, region) if head.i != top.i and head.i not in region else None
-    if cue.objects and not any(c.lower_ in cue.objects for c in last.children if c.dep_ == "pobj"):
+    subj = [c for c in head.children if c.dep_ in _SUBJ and c.i < head.i]
+    if top.dep_ == "attr" and subj:  # "the delays were the result of X": the subject is the effect
+        effect = spans.phrase(subj[0])
+    if cue.objects and not _objects_in(last, cue.objects):
         return None
     gerund = cue.gerund and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children)
     if cue.heads and not gerund:
