@@ -315,3 +315,38 @@ def test_after_a_change_word_two_amounts_with_their_units_are_change_and_level()
 def test_a_falling_to_pair_is_a_tally_not_a_range():
     assert [(a.value, a.high) for a in scan("The vote was 52 to 48.")] == [(52, None), (48, None)]
     assert one("It dropped from $75 to $45.88").high == 45.88  # after "from" it is still a range
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("3 1/2 hours", 3.5, "hour"), ("2½ miles", 2.5, "mile"), ("1/2 mile", 0.5, "mile"), ("3-1/2 inches", 3.5, "inch")],
+)
+def test_written_fractions_add_to_the_whole_number(text, value, unit):
+    a = one(text)
+    assert (a.value, a.unit, a.text) == (pytest.approx(value), unit, text)
+
+
+def test_a_slash_fraction_glued_to_a_whole_number_is_not_one():
+    assert [a.value for a in scan("rose 31/2 times")] != [3.5]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("one hundred and fifty", 150), ("three hundred twenty", 320), ("a hundred and ten", 110),
+     ("five hundred and sixty-two", 562), ("two thousand five hundred", 2500)],
+)  # fmt: skip
+def test_numbers_in_words_compose(text, value):
+    a = one(text)
+    assert (a.value, a.text) == (value, text)
+
+
+def test_numbers_in_words_do_not_compose_across_a_comma_or_upwards():
+    assert [a.value for a in scan("one thousand, five hundred")] == [1000, 500]
+    assert [a.value for a in scan("a hundred or two hundred")][:1] == [100]
+
+
+def test_a_number_spacy_calls_a_date_still_counts_the_plural_noun_after_it():
+    doc = nlp.parse_one("Two thousand five hundred people attended.")
+    art = Article(id="d", source="t", reader="text", body=doc.text)
+    found = figures.run(art, doc, StageContext())
+    assert [(f.value, f.unit) for f in found] == [(2500, "person")]

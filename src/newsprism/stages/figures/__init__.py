@@ -68,8 +68,10 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
         return "list numbering"
     if doc is not None and bare:
         i = nouns.token_at(doc, a.num_start)
+        j = nouns.token_at(doc, a.end)
+        counts = j < len(doc) and doc[j].tag_ == "NNS" and doc[j].pos_ == "NOUN"  # "five hundred people"
         if i < len(doc) and doc[i].ent_type_ in _EXCLUDE_ENTS and a.family is None \
-                and not _LONG_NUMBER.fullmatch(number.strip()):  # fmt: skip
+                and not _LONG_NUMBER.fullmatch(number.strip()) and not counts:  # fmt: skip
             return f"spaCy {doc[i].ent_type_}"
         if i < len(doc) and i > 0:
             prev = doc[i - 1]

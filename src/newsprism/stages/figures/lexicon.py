@@ -27,6 +27,7 @@ class Lexicon:
     scales: dict[str, float]
     money_scales: dict[str, float]
     fractions: dict[str, float]
+    written_fractions: dict[str, float]
     vague: dict[str, float]
     vague_tenfold: frozenset[str]
     qual_before: dict[str, str]
@@ -74,8 +75,12 @@ def _core_pattern(data: dict) -> str:
     vague = _alt([_spaced(w) for w in data["vague"]], escape=False)
     fractions = _alt([_spaced(w) for w in data["fractions"]], escape=False)
     digits = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
-    return (
-        rf"(?P<digits>{digits})"
+    slash = _alt([f for f in data["written_fractions"] if "/" in f])
+    glyph = _alt([f for f in data["written_fractions"] if "/" not in f])
+    return (  # a slash fraction after a whole number needs a space or hyphen ("3 1/2"; "31/2" is no 3½)
+        rf"(?P<mixed>(?:(?P<whole>\d+)(?:[\s-](?=\d)|-?(?=[{glyph.replace('|', '')}])))?"
+        rf"(?P<part>{slash}|{glyph})(?![\d/]))"
+        rf"|(?P<digits>{digits})"
         rf"|(?P<a_scale>(?:a|one)[\s-](?P<a_frac>quarter|half|third)?-?(?P<a_word>{scale}))\b"
         rf"|(?P<half_a>half\s+an?\s+(?P<half_scale>{scale}))\b"
         rf"|(?P<vague>{vague})\b"
@@ -112,6 +117,7 @@ def get() -> Lexicon:
         scales={k: float(v) for k, v in data["scales"].items()},
         money_scales={k: float(v) for k, v in data["scales_money_only"].items()},
         fractions=dict(data["fractions"]),
+        written_fractions={k: float(v) for k, v in data["written_fractions"].items()},
         vague={k: float(v) for k, v in data["vague"].items()},
         vague_tenfold=frozenset(data.get("vague_tenfold", [])),
         qual_before=dict(data["qualifiers_before"]),

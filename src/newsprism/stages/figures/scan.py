@@ -26,6 +26,7 @@ PER_TIME_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "d
 _PER_TIME = re.compile(rf"\s*(?:per|an?|each|/)\s*(?P<d>{'|'.join(PER_TIME_WORDS)})\b", re.IGNORECASE)
 _NOT_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|previously|prior)\b", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
+_WORD_JOIN = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:(?:per|an?|each)\s+|/\s*)(?P<d>[A-Za-z][A-Za-z-]*(?:\s(?:m|ft|km|mile|metre|meter|foot)\b)?)",
                    re.IGNORECASE)  # fmt: skip
@@ -52,6 +53,8 @@ class Amount:
 def _number(m: re.Match[str], lex: Lexicon) -> tuple[float, str] | None:
     g = m.lastgroup
     text = m.group(0).lower()
+    if m.group("mixed"):  # "3 1/2", "2½", "¾"
+        return float(m.group("whole") or 0) + lex.written_fractions[m.group("part")], "digits"
     if m.group("digits"):
         return float(text.replace(",", "")), "digits"
     if m.group("a_scale"):
@@ -362,6 +365,34 @@ def _unscaled(text: str, a: Amount) -> float:
     return raw if raw else a.value
 
 
+def _last_scale(a: Amount, lex: Lexicon) -> float | None:
+    """The factor of the last scale word of a number written in words ("two thousand" -> 1000)."""
+    words = re.findall(r"[a-z]+", a.text.lower())
+    return next((lex.scales[w] for w in reversed(words) if w in lex.scales), None)
+
+
+def _compose_words(text: str, found: list[Amount], lex: Lexicon) -> list[Amount]:
+    """ "one hundred and fifty", "two thousand five hundred": a number in words after a scaled one, smaller
+    than its last scale, adds to it (with "and" or a space between, no comma)."""
+    out: list[Amount] = []
+    for b in found:
+        a = out[-1] if out else None
+        scale = _last_scale(a, lex) if a is not None and a.kind in ("word", "weak", "a_scale") else None
+        if (
+            scale and a.unit is None and a.high is None and a.qualifier is None or a is not None
+            and a.kind == "composed" and a.unit is None  # "two thousand five hundred and ten"
+        ) and b.kind in ("word", "weak") and b.high is None and _WORD_JOIN.fullmatch(text[a.end : b.start]) \
+                and b.value < (scale or _last_scale(a, lex) or 0):  # fmt: skip
+            out[-1] = replace(
+                b, start=a.start, text=text[a.start : b.end], value=a.value + b.value, num_start=a.num_start,
+                kind="composed", scaled=True, qualifier=a.qualifier or b.qualifier,
+                bound=a.bound if a.qualifier else b.bound, reason="number in words",
+            )  # fmt: skip
+            continue
+        out.append(b)
+    return out
+
+
 def scan(text: str, lex: Lexicon | None = None) -> list[Amount]:
     """Every amount in ``text``, ranges merged, in text order."""
     lex = lex or get()
@@ -377,4 +408,4 @@ def scan(text: str, lex: Lexicon | None = None) -> list[Amount]:
             continue
         found.append(a)
         pos = a.end
-    return _merge_ranges(text, found, lex)
+    return _merge_ranges(text, _compose_words(text, found, lex), lex)
