@@ -493,10 +493,37 @@ def test_agentless_passives_and_raising_verbs_give_no_source():
     assert not [x for x in found if "television" in x.text]
 
 
+def nested_allowed():
+    """The quotes lexicon with attributions inside another one's content kept (``max_nesting`` 1)."""
+    from dataclasses import replace
+
+    lex = get()
+    return replace(lex, limits={**lex.limits, "max_nesting": 1})
+
+
 def test_a_passive_cue_does_not_borrow_the_subject_of_an_earlier_cue():
-    found = run("Analysts said on Monday that the company is expected to cut jobs this year.")
-    q = [x for x in found if x.cue is not None and x.cue.text == "is expected"]
-    assert q and q[0].speaker is None
+    text = "Analysts said on Monday that the company is expected to cut jobs this year."
+    doc = nlp.parse_one(text)
+    found = quotes.find(doc, [], nested_allowed())
+    q = [f for f in found if f.cue is not None and text[f.cue[0] : f.cue[1]] == "is expected"]
+    assert q and q[0].source is None
+
+
+def test_an_attribution_inside_another_ones_content_is_part_of_it():
+    text = "The senator said on Monday that her rival wants to raise taxes and believes the plan will pass."
+    cues = [q.cue.text for q in run(text) if q.cue is not None]
+    assert cues == ["said"]
+    doc = nlp.parse_one(text)
+    kept = [text[f.cue[0] : f.cue[1]] for f in quotes.find(doc, [], nested_allowed()) if f.cue is not None]
+    assert "said" in kept and len(kept) > 1
+
+
+def test_a_participle_after_the_content_is_the_speakers_own_act():
+    found = run("The mayor said the budget was balanced, pointing to the new figures.")
+    q = containing(found, "the budget was balanced")
+    assert q.cue.text == "said" and "pointing" not in q.text
+    r = containing(found, "the new figures")
+    assert r.cue.text == "pointing to" and r.speaker.text == "The mayor"
 
 
 def test_add_and_continue_with_an_object_are_not_cues():
@@ -514,3 +541,14 @@ def test_a_quotation_right_after_a_cue_with_no_complement_is_what_it_says():
     q = containing(run("When the mayor thanked the city, a man yelled “Stay there!”"), "Stay there!")
     assert q.kind == "direct" and q.cue is not None and q.cue.text == "yelled"
     assert q.reason == "quotation after cue"
+
+
+def test_positions_taken_in_public_are_attributions():
+    found = run(
+        "The union sought a new contract for its members. "
+        "The mayor echoed the call for calm after the vote. "
+        "She wondered whether the council would meet again."
+    )
+    assert containing(found, "a new contract").cue.text == "sought"
+    assert containing(found, "the call for calm").speaker.text == "The mayor"
+    assert containing(found, "the council would meet again").cue.text == "wondered"

@@ -67,7 +67,40 @@ def find(doc: Any, mentions: list[Mention], lex: Lexicon | None = None) -> list[
         if f is not None:
             found.append(f)
     found.sort(key=lambda f: (f.start, f.end))
-    return found
+    return _outermost(found, text, lex)
+
+
+def _outermost(found: list[Found], text: str, lex: Lexicon) -> list[Found]:
+    """Without the attributions whose cue sits inside another one's content ("she said he wants to win":
+    "wants" is part of what she said), unless the lexicon's ``max_nesting`` keeps them. A participle after
+    a comma that shares the speaker ("the coach said the matter is closed, referring to the hearing") is
+    the speaker's own act, not part of the content: the content ends before the comma and both stay. Two
+    attributions holding each other's cue (a content cut too wide) both stay."""
+    if lex.limits.get("max_nesting", 1) > 0:
+        return found
+
+    def holds(g: Found, f: Found) -> bool:
+        return f.cue is not None and g.start <= f.cue[0] < g.end
+
+    out = []
+    for f in found:
+        outer = [g for g in found if g is not f and holds(g, f) and not holds(f, g)]
+        if not outer:
+            out.append(f)
+            continue
+        g = outer[0]
+        comma = text.rfind(",", g.start, f.cue[0])
+        if (
+            len(outer) == 1
+            and f.source is not None
+            and f.source == g.source
+            and comma > g.start
+            and text[comma + 1 : f.cue[0]].strip(" ”\"’") == ""
+            and f.start >= f.cue[0]
+        ):
+            g.end = comma
+            out.append(f)
+    return out
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
