@@ -371,3 +371,10 @@ def test_to_completing_a_report_or_offer_verb_is_not_a_purpose(text):
 def test_a_feeling_stirred_by_something_was_caused_by_it():
     found = _keys("Angered by the arrests, villagers blocked the road.")
     assert found["connective:by@feeling"][:2] == ("by", "the arrests")
+
+
+def test_a_motive_participle_misparsed_as_a_noun_modifier_is_still_the_motive():
+    # the small parser makes "demanding" an adjective of "connections"; an adjective after "the" stays one
+    found = _found("Hundreds of women staged a dharna at the Collectorate demanding free gas connections.")
+    assert ("demanding", "demanding free gas connections", "Hundreds of women staged a dharna at the Collectorate") in found, found
+    assert not [f for f in _found("Police addressed the protesting students.") if f[0] == "protesting"]

@@ -27,6 +27,7 @@ _OBJ = ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp", "pobj")
 _HEAD_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
 _TEMPORAL_ENTS = frozenset({"DATE", "TIME"})
+_MISPARSED_PARTICIPLE = frozenset({"amod", "compound"})  # "..., demanding free gas" parsed as a noun modifier
 _QUALIFIERS = frozenset({"much", "far", "many", "long", "well", "called", "too", "to", "-"})
 # "as you know", "as he pointed out": a marker whose clause is about saying or knowing gives no cause
 _SAYING = frozenset(
@@ -266,7 +267,30 @@ def _clause_verb(noun: Any, deps: frozenset[str]) -> Any:
     return noun
 
 
+def _misparsed_participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
+    """A motive participle parsed as modifying the noun after it ("staged a dharna demanding free
+    connections": "demanding" an amod of "connections"); not "the protesting students" (a determiner or
+    adjective before it makes it an adjective)."""
+    doc = v.doc
+    noun = v.head
+    if cue.kind != MOTIVE or v.i == v.sent.start or not v.i < noun.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    before = doc[v.i - 1]
+    if before.dep_ in ("det", "poss", "amod", "nummod", "compound") or before.pos_ in ("DET", "ADJ", "PRON"):
+        return None
+    verb = _clause_verb(noun, lex.purpose_climb)
+    if verb.i == noun.i:
+        return None
+    own = spans.trim(doc, (v.i + 1, noun.right_edge.i + 1))
+    main = spans.main_clause(verb, set(range(v.i, noun.right_edge.i + 1)))
+    if own is None or main is None:
+        return None
+    return _found(lex, doc, cue, (v.i, v.i + 1), own, main, f"'{v.text}' gives the motive of the clause")
+
+
 def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
+    if v.tag_ == "VBG" and v.dep_ in _MISPARSED_PARTICIPLE:
+        return _misparsed_participle(lex, v, cue)
     if v.tag_ != "VBG" or v.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp") or v.head.i == v.i:
         return None
     doc = v.doc
