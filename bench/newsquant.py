@@ -83,6 +83,7 @@ SYNONYMS = {
     "united states dollar": "dollar", "us dollar": "dollar", "u.s. dollar": "dollar", "metric ton": "tonne",
     "light-year": "light year", "percent": "percentage", "degree celsius": "celsius",
     "degree fahrenheit": "fahrenheit", "kilo": "kilogram", "polish zloty": "polish złoty",
+    "gigaton": "gigatonne", "megaton": "megatonne", "cubic centimetre": "millilitre",
 }  # fmt: skip
 # The families the figures stage gives a unit read from the counted noun (nouns.py; lexicon ``families``).
 COUNTED_FAMILIES = {"people", "deaths", "troops", "weapons", "events", "count"}

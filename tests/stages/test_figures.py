@@ -170,7 +170,7 @@ def test_ranges_with_or_and_from_to():
     c = scan("Output rose from 40 barrels in 2019 to 65 barrels last year.")
     assert [(x.value, x.high, x.unit) for x in c] == [(40, 65, "barrel")]
     d = scan("Prices fell from 12 euros a kilo to 9 in the spring.")
-    assert (d[0].value, d[0].high, d[0].unit) == (12, 9, "EUR per kilo")
+    assert (d[0].value, d[0].high, d[0].unit) == (12, 9, "EUR per kilogram")
 
 
 def test_not_ranges_change_and_level_or_year_and_amount():
@@ -350,3 +350,20 @@ def test_a_number_spacy_calls_a_date_still_counts_the_plural_noun_after_it():
     art = Article(id="d", source="t", reader="text", body=doc.text)
     found = figures.run(art, doc, StageContext())
     assert [(f.value, f.unit) for f in found] == [(2500, "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("35 psi", "pound per square inch"), ("36 gigatonnes", "gigatonne"), ("5 yrs", "year"), ("400 ha", "hectare"),
+     ("17 km/s", "kilometre per second"), ("1,500cc", "millilitre"), ("950 hPa", "hectopascal"),
+     ("40 degrees C", "celsius"), ("400kV", "kilovolt"), ("12 per-cent", "percent"), ("2 amps", "ampere"),
+     ("0.5 percentage-point", "percentage point"), ("2 tablespoons", "tablespoon"), ("1,000 nits", "candela per square metre")],
+)  # fmt: skip
+def test_more_units_and_abbreviations(text, unit):
+    a = one(text)
+    assert (a.unit, a.text) == (unit, text)
+
+
+def test_abbreviations_that_are_also_capitalised_words_are_case_sensitive():
+    assert one("300 HR").unit is None  # human resources, not hours
+    assert one("3 SEC").unit is None
