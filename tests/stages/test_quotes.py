@@ -552,3 +552,9 @@ def test_positions_taken_in_public_are_attributions():
     assert containing(found, "a new contract").cue.text == "sought"
     assert containing(found, "the call for calm").speaker.text == "The mayor"
     assert containing(found, "the council would meet again").cue.text == "wondered"
+
+
+def test_a_cue_after_a_preposition_takes_the_subject_of_the_verb_it_hangs_on():
+    found = run("The senator opened the hearing by criticizing the new budget.")
+    q = containing(found, "the new budget")
+    assert q.cue.text == "criticizing" and q.speaker.text == "The senator"

@@ -135,6 +135,11 @@ def source_of(verb, lex: Lexicon, depth: int = 0, quoted=None):
                     return g, _source_tokens(g)
     if passive is not None or depth >= 3:
         return None, []
+    if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "won the debate by attacking his record", "after praising the deal, she ...": the one who acts
+        if quoted is not None and quoted(verb.head.head.idx):
+            return None, []
+        return source_of(verb.head.head, lex, depth + 1, quoted)
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and verb.head is not verb:
         if verb.dep_ == "ccomp" and lex.verb(verb.head) is None:
             return None, []
