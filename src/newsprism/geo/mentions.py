@@ -18,11 +18,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..records import Mention
-from .gazetteer import Gazetteer, gazetteer
+from .gazetteer import CURATED_FEATURES, Gazetteer, gazetteer
 from .resolve import qualifier_after
 
 STAGE = "geo-mentions@1"
-_STRONG_FEATURES = ("country", "admin1", "continent", "region", "landmark")
+_STRONG_FEATURES = ("country", "admin1", *CURATED_FEATURES)
 _CURATED = ("country", "continent", "region")  # their alternate names come from places.yaml, not GeoNames
 
 

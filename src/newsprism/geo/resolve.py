@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .embedded import embedded_place
-from .gazetteer import Entry, Gazetteer, Match, fold, gazetteer
+from .gazetteer import CURATED_FEATURES, Entry, Gazetteer, Match, fold, gazetteer
 
 _PENALTY_KEY = {
     "alias": "alias_penalty",
@@ -98,7 +98,7 @@ def _weights(gaz: Gazetteer) -> dict:
 
 def prior(entry: Entry, weights: Mapping) -> float:
     """The score of an entry before any context: population, kind and capital."""
-    if entry.feature in ("continent", "region", "landmark"):
+    if entry.feature in CURATED_FEATURES:
         return float(weights["region_score"])
     score = math.log10(max(entry.population or 0, weights["min_population"]))
     score += weights["kind_bonus"].get(entry.feature, 0.0)
