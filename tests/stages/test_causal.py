@@ -378,3 +378,8 @@ def test_a_motive_participle_misparsed_as_a_noun_modifier_is_still_the_motive():
     found = _found("Hundreds of women staged a dharna at the Collectorate demanding free gas connections.")
     assert ("demanding", "demanding free gas connections", "Hundreds of women staged a dharna at the Collectorate") in found, found
     assert not [f for f in _found("Police addressed the protesting students.") if f[0] == "protesting"]
+
+
+def test_a_casualty_in_which_takes_the_noun_the_relative_clause_is_on_as_cause():
+    found = _found("Supporters of the two parties clashed in the village, a fight in which two policemen were injured.")
+    assert ("in", "a fight", "two policemen were injured") in found, found

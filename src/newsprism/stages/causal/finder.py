@@ -428,6 +428,10 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     while cue.kind in lex.complement_climb and head.dep_ == "xcomp" and head.head.i < head.i and _is_verb(head.head):
         head = head.head  # "they failed to persuade them as ...": the failing, with its subject
     effect = spans.main_clause(head, region) if head.i != top.i and head.i not in region else None
+    if cause is None and head.dep_ == "relcl" and head.head.i < i and any(
+        c.dep_ == "pobj" and c.lower_ in _RELATIVE for c in last.children
+    ):  # "a clash in which two were injured": the noun the relative clause is on
+        cause = spans.clause(head.head, spans.subtree_ids(head))
     subj = [c for c in head.children if c.dep_ in _SUBJ and c.i < head.i]
     if top.dep_ == "attr" and subj:  # "the delays were the result of X": the subject is the effect
         effect = spans.phrase(subj[0])
