@@ -75,7 +75,7 @@ CURRENCY_NAMES = {
     "PLN": "polish złoty", "CZK": "czech koruna", "HUF": "hungarian forint", "UAH": "ukrainian hryvnia",
     "IDR": "indonesian rupiah", "THB": "thai baht", "VND": "vietnamese dong", "EGP": "egyptian pound",
     "SAR": "saudi riyal", "AED": "united arab emirates dirham", "KES": "kenyan shilling", "PEN": "peruvian sol",
-    "BTC": "bitcoin",
+    "MAD": "moroccan dirham", "GHS": "ghanaian cedi", "BTC": "bitcoin",
 }  # fmt: skip
 UNIT_NAMES = {"percent": "percentage", "person": "people", "pound-mass": "pound-mass", "tonne": "tonne"}
 # Two names of one unit, both in use (the gold has "dollar" and "united states dollar"): each maps to one.

@@ -367,3 +367,14 @@ def test_more_units_and_abbreviations(text, unit):
 def test_abbreviations_that_are_also_capitalised_words_are_case_sensitive():
     assert one("300 HR").unit is None  # human resources, not hours
     assert one("3 SEC").unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("NT$30 billion", "TWD"), ("2 trillion baht", "THB"), ("10 billion zlotys", "PLN"), ("KRW 5 billion", "KRW"),
+     ("₺50 billion", "TRY"), ("RM5 million", "MYR"), ("100 million hryvnias", "UAH"), ("Rp 10 trillion", "IDR"),
+     ("400 billion riyals", "SAR"), ("3 billion Brazilian reais", "BRL"), ("5 bitcoins", "BTC")],
+)  # fmt: skip
+def test_more_currencies_by_symbol_code_and_name(text, unit):
+    a = one(text)
+    assert (a.unit, a.family, a.text) == (unit, "currency", text)
