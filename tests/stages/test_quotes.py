@@ -558,3 +558,14 @@ def test_a_cue_after_a_preposition_takes_the_subject_of_the_verb_it_hangs_on():
     found = run("The senator opened the hearing by criticizing the new budget.")
     q = containing(found, "the new budget")
     assert q.cue.text == "criticizing" and q.speaker.text == "The senator"
+
+
+def test_a_question_asked_is_the_content_of_the_question_verb():
+    found = run(
+        "The reporter asked the mayor about the new stadium. "
+        "Asked whether the plan would pass, the governor smiled."
+    )
+    q = containing(found, "the new stadium")
+    assert q.cue.text == "asked" and q.speaker.text == "The reporter" and "mayor" not in q.text
+    r = containing(found, "whether the plan would pass")
+    assert r.cue.text == "Asked" and r.speaker is None

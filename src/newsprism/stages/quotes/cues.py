@@ -57,6 +57,7 @@ ADDRESSEE_OBJECT = frozenset(
 CONTENT_PREPS = frozenset({"about", "of"})
 OBJECT_AND_GROUNDS = frozenset({"accuse", "blame", "thank", "praise", "criticize", "criticise", "fault", "chide"})
 MAX_SOURCE_TOKENS = 25
+KEPT_MARKS = frozenset({"that", "if", "whether"})  # "said that ...", "asked whether ...": part of the content
 
 
 @dataclass
@@ -75,7 +76,7 @@ class Found:
 
 def _span(tokens) -> tuple[int, int] | None:
     tokens = [t for t in tokens if not t.is_space]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") and tokens[0].lower_ != "that"):
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") and tokens[0].lower_ not in KEPT_MARKS):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in '”"’)' or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
@@ -180,7 +181,7 @@ def _parenthetical(c, verb) -> bool:
     return before.text == "," and any(k.dep_ == "nsubj" for k in c.children) and c.tag_ in ("VBD", "VBZ")
 
 
-def content_of(verb, base: str, category: str):
+def content_of(verb, base: str, category: str, lex: Lexicon | None = None):
     """Tokens of the content of ``verb`` (may be empty) and the dependency it came from."""
     kids = list(verb.children)
     for dep in ("ccomp",):
@@ -226,6 +227,10 @@ def content_of(verb, base: str, category: str):
             and t.head.dep_ in ("ccomp", "acl", "advcl", "relcl")  # a "that" marking a relcl is a complement
         ):
             return _subtree(t.head), "that-clause"
+    if lex is not None:
+        question = _question(verb, lex)
+        if question is not None:
+            return _subtree(question), "question"
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i == verb.i + 1:
             for g in c.children:
@@ -397,7 +402,7 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
             cue = (tok.idx, cue_end)
             if tok.idx > 0 and text[tok.idx - 1] in "</":
                 continue  # "<tweet ...>": markup left in the text, not a verb
-            words, dep = content_of(tok, base, category)
+            words, dep = content_of(tok, base, category, lex)
             if particle is not None and particle.dep_ in ("prep", "mark") and particle.i > tok.i:
                 # "called for a special prosecutor", "called on Congress to act": what the preposition takes
                 taken = particle.subtree if particle.dep_ == "prep" else particle.head.subtree
@@ -454,13 +459,13 @@ def _sourceless(tok, base: str, lex: Lexicon):
     kids = list(tok.children)
     if base in lex.raising_verbs:
         why = f"{NO_SOURCE}: raising verb"
-    elif base in lex.passive_verbs and any(c.dep_ == "auxpass" for c in kids) and not any(
-        c.dep_ == "agent" for c in kids
-    ):
+    elif base in lex.passive_verbs and _passive(tok, kids) and not any(c.dep_ == "agent" for c in kids):
         why = f"{NO_SOURCE}: passive"
     else:
         return None
-    comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i), None)
+    comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i), None) or _question(
+        tok, lex
+    )
     if comp is None:
         return None
     before = [c for c in kids if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i]
@@ -469,6 +474,26 @@ def _sourceless(tok, base: str, lex: Lexicon):
         if c.i == run - 1:
             run = c.i
     return _subtree(comp), tok.doc[run].idx, why
+
+
+def _passive(tok, kids) -> bool:
+    """ "she was asked ...", and a bare participle "Asked about the vote, she ...", "when asked ..."."""
+    if any(c.dep_ == "auxpass" for c in kids):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "aux") for c in kids)
+
+
+def _question(tok, lex: Lexicon):
+    """What a question verb asks when the parse gives no complement: an "if"/"whether" clause hung as an
+    adverbial ("asked if she would run"), or a topic ("asked about the vote", "questioned on the deal")."""
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.question_marks for m in c.children):
+            return c
+        if c.dep_ == "prep" and c.lower_ in lex.question_topics and tok.lower_ in lex.question_verbs:
+            return c
+    return None
 
 
 _REPORTING_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "dobj", "prt"})

@@ -55,6 +55,9 @@ class Lexicon:
     clause_only: frozenset[str] = frozenset()  # verbs that attribute only a clause ("a poll found that")
     raising_verbs: frozenset[str] = frozenset()  # "X seems to ...": no source, X is part of the content
     passive_verbs: frozenset[str] = frozenset()  # "X is expected to ...", "it was reported that ...": no source
+    question_verbs: frozenset[str] = frozenset()  # forms of verbs whose topic is their content ("asked about")
+    question_marks: frozenset[str] = frozenset()  # "if", "whether": a clause they open is a question asked
+    question_topics: frozenset[str] = frozenset()  # "about", "on": prepositions giving a question's topic
 
     def verb(self, token: Any) -> tuple[str, str, Any] | None:
         """(base, category, particle token or None) when ``token`` is a cue verb."""
@@ -122,4 +125,9 @@ def get() -> Lexicon:
         clause_only=_lower(data.get("clause_only_verbs")),
         raising_verbs=_lower((data.get("sourceless_verbs") or {}).get("raising")),
         passive_verbs=_lower((data.get("sourceless_verbs") or {}).get("passive")),
+        question_verbs=frozenset(
+            f for b in (data.get("questions") or {}).get("verbs") or () for f in _forms(str(b).lower(), irregular)
+        ),
+        question_marks=_lower((data.get("questions") or {}).get("marks")),
+        question_topics=_lower((data.get("questions") or {}).get("topics")),
     )
