@@ -378,3 +378,10 @@ def test_abbreviations_that_are_also_capitalised_words_are_case_sensitive():
 def test_more_currencies_by_symbol_code_and_name(text, unit):
     a = one(text)
     assert (a.unit, a.family, a.text) == (unit, "currency", text)
+
+
+def test_a_share_of_the_last_few_counts_them():
+    assert [(f.value, f.unit) for f in _run("The team has won five of its last six games.")] == [
+        (5, "game"), (6, "game")
+    ]
+    assert [(f.value, f.unit) for f in _run("Three of the top 10 firms left.")] == [(3, "firm"), (10, "firm")]

@@ -49,6 +49,7 @@ class Lexicon:
     not_after: frozenset[str]
     source_cues: tuple[str, ...]
     counted_stop: frozenset[str]
+    selection_words: frozenset[str]
     # compiled
     change_re: re.Pattern[str]
     core: re.Pattern[str]
@@ -139,6 +140,7 @@ def get() -> Lexicon:
         not_after=frozenset(data["not_after"]),
         source_cues=tuple(data["source_cues"]),
         counted_stop=frozenset(data["counted_stop"]),
+        selection_words=frozenset(data["selection_words"]),
         core=re.compile(rf"{_number_start(symbol_forms)}(?:{_core_pattern(data)})", ci),
         scale_re=re.compile(rf"[\s-]*(?P<s>{_alt(data['scales'])})(?![a-z])", ci),
         money_scale_re=re.compile(rf"(?P<s>{_alt(data['scales_money_only'])})(?![a-z])", ci),

@@ -94,7 +94,10 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon)
         i += 1
         while i < sent_end and doc[i].text.lower() in _DETS:
             i += 1
-        if i + 1 < sent_end and doc[i].pos_ == "NUM" and doc[i - 1].lower_ in _DETS:
+        if i + 2 < sent_end and doc[i].lower_ in lex.selection_words and doc[i + 1].pos_ == "NUM" \
+                and doc[i - 1].lower_ in _DETS:  # fmt: skip
+            i += 1  # "five of its last six games"
+        if i + 1 < sent_end and doc[i].pos_ == "NUM" and doc[i - 1].lower_ in _DETS | lex.selection_words:
             i += 1  # "three of the five directors": directors
         first = i
     elif money and doc[i].text.lower() == "worth" and i + 2 < sent_end and doc[i + 1].text.lower() == "of":
