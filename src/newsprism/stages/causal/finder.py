@@ -395,7 +395,10 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
             return None
         h = v.head
         complement = v.dep_ in ("xcomp", "acl") and h.i < v.i and h.pos_ != "ADJ"
-        if v.dep_ != "advcl" and not (
+        # "came together for the fourth time to demand answers" parsed as a relative clause on "time": a
+        # real one has its object gapped ("a role to play"), a purpose keeps its own
+        misparsed = v.dep_ == "relcl" and h.i < v.i and any(c.dep_ == "dobj" for c in v.children)
+        if v.dep_ != "advcl" and not misparsed and not (
             complement
             and (h.lower_ not in lex.not_purpose_heads or (
                 h.lower_ in lex.passive_purpose_heads and any(c.dep_ == "auxpass" for c in h.children)))
@@ -414,7 +417,7 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     right = max(region)
     cause = spans.trim(doc, (i + n, right + 1)) if right >= i + n else None
     head = top.head
-    if cue.kind == PURPOSE and top.dep_ == "acl":
+    if cue.kind == PURPOSE and top.dep_ in ("acl", "relcl"):
         head = _clause_verb(head, lex.purpose_climb)  # "launched a campaign to educate ...": the launching's
     if (
         cue.kind == CONNECTIVE
