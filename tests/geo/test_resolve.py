@@ -247,3 +247,16 @@ def test_country_and_region_context_add_up_in_full(gaz):
     score, _ = _score(Match(town, "name"), ctx, None, weights, None, 0.0)
     full = weights["context_country"] + weights["context_dominant"] + weights["context_admin1"]
     assert score == pytest.approx(prior(town, weights) + full)
+
+
+def test_a_town_near_another_town_the_article_names_gets_a_boost(gaz):
+    weights = gaz.lexicon["weights"]
+    town = Entry(key="gn:3", name="X", feature="city", country="AU", lat=-27.67, lon=153.12, population=9000)
+    near, far = Context(), Context()
+    near.points[(-27.47, 153.03)] += 1  # about 25 km away
+    far.points[(-33.87, 151.21)] += 1  # about 700 km away
+    with_near, why = _score(Match(town, "name"), near, None, weights, None, 0.0)
+    with_far, _ = _score(Match(town, "name"), far, None, weights, None, 0.0)
+    assert with_near == pytest.approx(with_far + weights["nearby"])
+    assert with_far == pytest.approx(prior(town, weights))
+    assert "km from another place" in why[-1]

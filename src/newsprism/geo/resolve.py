@@ -67,6 +67,7 @@ class Context:
 
     countries: Counter = field(default_factory=Counter)
     admin1: Counter = field(default_factory=Counter)
+    points: Counter = field(default_factory=Counter)  # (lat, lon) of the towns and sites resolved
 
     def dominant(self) -> str | None:
         if not self.countries:
@@ -75,7 +76,26 @@ class Context:
         return top if count > rest[0][1] else None
 
     def without(self, other: Context) -> Context:
-        return Context(self.countries - other.countries, self.admin1 - other.admin1)
+        return Context(
+            self.countries - other.countries, self.admin1 - other.admin1, self.points - other.points
+        )
+
+    def update(self, other: Context) -> None:
+        self.countries.update(other.countries)
+        self.admin1.update(other.admin1)
+        self.points.update(other.points)
+
+    def nearest_km(self, lat: float, lon: float) -> float | None:
+        """The distance to the nearest point of the article's other towns and sites, if any."""
+        return min((distance_km(lat, lon, p_lat, p_lon) for p_lat, p_lon in self.points), default=None)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True)
@@ -124,6 +144,12 @@ def _score(
         boost += weights["context_admin1"]
         why.append(f"context {entry.admin1}")
     score += min(boost, weights["max_context_boost"])
+    reach = weights.get("nearby_km", 0)
+    if reach and ctx.points and entry.feature in _POINT_FEATURES and entry.lat is not None:
+        near = ctx.nearest_km(entry.lat, entry.lon)
+        if near is not None and near <= reach:
+            score += weights["nearby"]
+            why.append(f"{near:.0f} km from another place the article names")
     if qualifier is not None:
         if qualifier.contains(entry):
             score += weights["qualifier"]
@@ -326,7 +352,13 @@ def _context_of(resolution: Resolution | None, min_confidence: float) -> Context
         ctx.countries[entry.countries[0]] += 1
     if entry.admin1_code:
         ctx.admin1[entry.admin1_code] += 1
+    if entry.feature in _POINT_FEATURES and entry.lat is not None and entry.lon is not None:
+        ctx.points[(entry.lat, entry.lon)] += 1
     return ctx
+
+
+# entries small enough that their point says where the article is (not countries, regions or seas)
+_POINT_FEATURES = frozenset(("city", "admin2", "landmark", "airport"))
 
 
 def _as_context(countries: Mapping[str, float] | Iterable[str], gaz: Gazetteer) -> Counter:
@@ -363,11 +395,8 @@ def resolve_spans(
     own: dict[str, Context] = {}
     for key, _name, q in prepared:
         part = _context_of(first[(key, q.text if q else None)], min_conf)
-        total.countries.update(part.countries)
-        total.admin1.update(part.admin1)
-        mine = own.setdefault(key, Context())
-        mine.countries.update(part.countries)
-        mine.admin1.update(part.admin1)
+        total.update(part)
+        own.setdefault(key, Context()).update(part)
     second = {
         k: choose(name, gaz, total.without(own.get(k[0], Context())), q) for k, (name, q) in readings.items()
     }
