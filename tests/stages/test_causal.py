@@ -391,3 +391,8 @@ def test_a_purpose_misparsed_as_a_relative_clause_keeps_its_object():
             "As many as fifty recruits came together for the fourth time") in found, found  # fmt: skip
     # a real relative infinitive has its object gapped: no purpose
     assert not any(sig == "to" for sig, _, _ in _found("Parents have a big role to play."))
+
+
+def test_a_motive_after_with_is_the_whole_with_phrase():
+    found = _found("The strike began on Monday, with the union demanding a bigger increase.")
+    assert ("demanding", "with the union demanding a bigger increase", "The strike began on Monday") in found, found

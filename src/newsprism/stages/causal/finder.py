@@ -298,6 +298,10 @@ def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     own = spans.trim(v.doc, (v.i + 1, v.right_edge.i + 1)) if v.right_edge.i > v.i else None
     head = _clause_verb(v.head, lex.purpose_climb) if v.dep_ == "acl" else v.head
     main = spans.main_clause(head, spans.subtree_ids(v))
+    if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i < head.i and own is not None:
+        # "The strike began, with the union demanding a raise": the motive is the whole "with" phrase
+        main = spans.main_clause(head.head, spans.subtree_ids(head))
+        own = (head.i, own[1]) if cue.kind == MOTIVE else own
     if own is None or main is None:
         return None
     if cue.kind == MOTIVE:
