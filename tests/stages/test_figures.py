@@ -385,3 +385,17 @@ def test_a_share_of_the_last_few_counts_them():
         (5, "game"), (6, "game")
     ]
     assert [(f.value, f.unit) for f in _run("Three of the top 10 firms left.")] == [(3, "firm"), (10, "firm")]
+
+
+def test_a_bare_number_after_aged_or_age_is_an_age():
+    assert [(f.value, f.unit, f.unit_family) for f in _run("The victim, aged 35, was taken to hospital.")] == [
+        (35, "year", "age")
+    ]
+    assert [(f.value, f.unit_family) for f in _run("He became chief executive at age 40.")] == [(40, "age")]
+    a = one("aged 18-24")
+    assert (a.value, a.high, a.family) == (18, 24, "age")
+
+
+def test_an_age_before_a_possessive_is_kept():
+    assert [(f.value, f.unit_family) for f in _run("The 35-year-old's lawyer spoke.")] == [(35, "age")]
+    assert _run("It was big in the 1990's.") == []

@@ -49,7 +49,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
     bare = a.unit is None
     if bare and word_after and word_after.group(1).lower().rstrip(".") in lex.not_after | {"a.m", "p.m"}:
         return "time of day or ordinal"
-    if re.match(r"(?:st|nd|rd|th|s)\b|['’]s\b|:\d", after) or re.match(r"\d[.,]?\d*:", number):
+    if re.match(r"(?:st|nd|rd|th|s)\b|:\d", after) or (bare and re.match(r"['’]s\b", after)) \
+            or re.match(r"\d[.,]?\d*:", number):  # "the 35-year-old's lawyer" is an age, "the 1990's" not
         return "ordinal, decade or clock"
     if bare and a.kind == "digits" and _YEAR.fullmatch(number.strip()) and a.high is None:
         return "a year"

@@ -52,6 +52,7 @@ class Lexicon:
     selection_words: frozenset[str]
     # compiled
     change_re: re.Pattern[str]
+    age_before_re: re.Pattern[str]
     core: re.Pattern[str]
     scale_re: re.Pattern[str]
     money_scale_re: re.Pattern[str]
@@ -159,5 +160,6 @@ def get() -> Lexicon:
         ),
         unit_symbol_re=re.compile(rf"\s?(?P<u>{_alt(unit_symbols)})(?![A-Za-z0-9])"),
         source_re=re.compile(rf"\b(?P<cue>{_alt(data['source_cues'])})\s+", ci),
+        age_before_re=re.compile(rf"\b(?:{_alt(data['age_before'])})\s+$", ci),
         change_re=re.compile(rf"\b(?:{_alt([_spaced(w) for w in data['change_words']], escape=False)})\s+$", ci),
     )

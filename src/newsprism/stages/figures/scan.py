@@ -200,6 +200,9 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
                 old = re.match(r"(?:-|\s)old\b", text[pos:])
                 if old:
                     family, pos = "age", pos + old.end()
+    if unit is None and kind in ("digits", "word", "composed") and lex.age_before_re.search(left):
+        unit, family = "year", "age"  # "aged 35", "at age 40": an age in years
+        reasons.append("age")
     if family in ("currency",) or (family and family not in ("duration", "age", "percent")):
         rate = _RATE.match(text, pos)
         if rate and _NOT_RATE.match(text, rate.end()):
@@ -332,8 +335,9 @@ def _merge_ranges(text: str, found: list[Amount], lex: Lexicon) -> list[Amount]:
                 join = None  # "won 52 to 48", "voted 7 to 2": a tally; "from 75 to 45.88" is still a range
             if join and _year_like(text, a) != _year_like(text, b):
                 join = None
-            if join and a.unit is not None and b.unit is None and not between and not (b.scaled and not a.scaled):
-                join = None  # "rose 0.8% to 15,320": a change, then the level reached
+            if join and a.unit is not None and b.unit is None and not between and not (b.scaled and not a.scaled) \
+                    and a.family != "age":  # fmt: skip
+                join = None  # "rose 0.8% to 15,320": a change, then the level reached; "aged 18 to 24" a range
             compatible = a.unit is None or b.unit is None or a.unit == b.unit or _rate_of(b.unit, a.unit)
             if join and compatible and a.kind not in ("weak", "vague") and b.kind not in ("weak", "vague") \
                     or (join and word == "or" and compatible and a.kind == "weak" and b.kind == "word"):  # fmt: skip
