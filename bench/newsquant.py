@@ -27,7 +27,9 @@ matched more loosely, and only they: gold writes the whole noun phrase lemmatise
 matches when it equals any word of the gold unit singularised. The noun as the text writes it counts too,
 beside the stage's normalised unit: the stage counts nationalities as ``person`` and people killed as
 ``death`` (records.Figure), while the gold keeps the written noun ("Americans", "people"), so the head of
-the figure's ``counted`` phrase is a second name for its unit. A measurement unit ("mile") never matches a
+the figure's ``counted`` phrase is a second name for its unit. A fraction's unit is ``fraction`` and what
+it is a fraction of is its counted phrase; the gold names the latter ("a third of the population"), so a
+fraction is matched as a counted noun too. A measurement unit ("mile") never matches a
 longer gold unit ("square mile").
 
 No train split exists here, so to keep from tuning to the test the set is split by index: the rules were
@@ -85,8 +87,9 @@ SYNONYMS = {
     "degree fahrenheit": "fahrenheit", "kilo": "kilogram", "polish zloty": "polish złoty",
     "gigaton": "gigatonne", "megaton": "megatonne", "cubic centimetre": "millilitre",
 }  # fmt: skip
-# The families the figures stage gives a unit read from the counted noun (nouns.py; lexicon ``families``).
-COUNTED_FAMILIES = {"people", "deaths", "troops", "weapons", "events", "count"}
+# The families the figures stage gives a unit read from the counted noun (nouns.py; lexicon ``families``), and
+# fractions, whose counted whole ("a third of the population") is what CQE names as their unit.
+COUNTED_FAMILIES = {"people", "deaths", "troops", "weapons", "events", "count", "fraction"}
 # Words that end a counted noun's head in its phrase ("snaps of man coverage" -> "snaps").
 _HEAD_STOP = {"of", "in", "on", "at", "for", "to", "from", "with", "by", "per", "a", "an", "each", "who", "that"}
 

@@ -95,3 +95,12 @@ def test_figures_hold_their_floors_on_newsquant():
     report = bench.evaluate()
     assert report["all"]["sentences"] == 295
     assert bench.check(report["all"], floors) == [], report["all"]
+
+
+def test_a_fraction_matches_by_what_it_is_a_fraction_of():
+    class F:
+        value, high, unit, unit_family = 1 / 3, None, "fraction", "fraction"
+        counted = type("S", (), {"text": "the population"})()
+
+    (value, unit), = bench.system_quantities([F()])
+    assert bench.units_match("% britain population", unit) and bench.units_match("fraction", unit)
