@@ -569,3 +569,13 @@ def test_a_question_asked_is_the_content_of_the_question_verb():
     assert q.cue.text == "asked" and q.speaker.text == "The reporter" and "mayor" not in q.text
     r = containing(found, "whether the plan would pass")
     assert r.cue.text == "Asked" and r.speaker is None
+
+
+def test_a_topic_a_few_words_after_its_verb_is_the_content():
+    q = containing(run("Her former colleagues spoke warmly on Tuesday about her record."), "her record")
+    assert q.cue.text == "spoke" and q.speaker.text == "Her former colleagues"
+
+
+def test_the_subject_of_a_passive_with_an_agent_is_the_content():
+    q = containing(run("The new budget was praised by the mayor on Friday."), "The new budget")
+    assert q.cue.text == "praised" and q.speaker.text == "the mayor"

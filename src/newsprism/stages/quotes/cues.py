@@ -194,6 +194,10 @@ def content_of(verb, base: str, category: str, lex: Lexicon | None = None):
         for c in kids:
             if c.dep_ == "xcomp" and c.i > verb.i:
                 return _subtree(c), "xcomp"
+    if any(c.dep_ == "agent" for c in kids):  # "the plan was praised by ...": the subject is what is praised
+        subject = next((c for c in kids if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this")), None)
+        if subject is not None:
+            return _subtree(subject), "subject of passive"
     if base in OBJECT_AND_GROUNDS:  # "accused X of lying", "thanked voters for their support": both
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
         grounds = next(
@@ -231,8 +235,9 @@ def content_of(verb, base: str, category: str, lex: Lexicon | None = None):
         question = _question(verb, lex)
         if question is not None:
             return _subtree(question), "question"
+    reach = lex.limits.get("topic_preposition_reach", 1) if lex is not None else 1
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i == verb.i + 1:
+        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and 0 < c.i - verb.i <= reach:  # "talked warmly about"
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     return _subtree(g), "prep"
