@@ -260,3 +260,18 @@ def test_a_town_near_another_town_the_article_names_gets_a_boost(gaz):
     assert with_near == pytest.approx(with_far + weights["nearby"])
     assert with_far == pytest.approx(prior(town, weights))
     assert "km from another place" in why[-1]
+
+
+def test_a_small_town_abroad_is_taken_for_a_local_name_when_a_town_is_near():
+    body = "Chicago police said the shooting happened at Grand and State in Chicago, Illinois, late on Friday."
+    spans = spans_of(body, "Chicago", "Grand", "Illinois")
+    chicago, grand, _chicago, _illinois = resolve_spans(body, spans)
+    assert (grand.feature, grand.country, grand.geonames_id) == ("local", "US", None)
+    assert (grand.lat, grand.lon) == (chicago.lat, chicago.lon)
+    assert grand.reason.startswith("a small town abroad")
+
+
+def test_a_small_town_abroad_stays_when_nothing_is_near():
+    body = "The delegation flew on to Grand, a village in the west of the country."
+    (grand,) = resolve_spans(body, spans_of(body, "Grand"))
+    assert grand.feature == "city"

@@ -397,29 +397,47 @@ def resolve_spans(
         part = _context_of(first[(key, q.text if q else None)], min_conf)
         total.update(part)
         own.setdefault(key, Context()).update(part)
-    second = {
-        k: choose(name, gaz, total.without(own.get(k[0], Context())), q) for k, (name, q) in readings.items()
-    }
-    out = [second[(key, q.text if q else None)] for key, _name, q in prepared]
-    return _within_local_places(spans, out, weights)
+    contexts = {k: total.without(own.get(k[0], Context())) for k in readings}
+    second = {k: choose(name, gaz, contexts[k], q) for k, (name, q) in readings.items()}
+    keys = [(key, q.text if q else None) for key, _name, q in prepared]
+    out = [second[k] for k in keys]
+    stray = {n for n, k in enumerate(keys) if _stray(out[n], contexts[k], weights)}
+    return _within_local_places(spans, out, weights, stray)
+
+
+def _stray(r: Resolution | None, ctx: Context, weights: Mapping) -> bool:
+    """True for a small town abroad, in a country nothing else in the article points at ("Grand", Côte
+    d'Ivoire, for a street in an article about Chicago): more likely a local name the gazetteer lacks."""
+    limit = weights.get("stray_max_population", 0)
+    return (
+        r is not None
+        and r.feature == "city"
+        and (r.population or 0) < limit
+        and bool(ctx.countries)
+        and ctx.countries.get(r.country or "", 0) <= 0
+    )
 
 
 def _within_local_places(
-    spans: Sequence[tuple[int, int, str]], found: list[Resolution | None], weights: Mapping
+    spans: Sequence[tuple[int, int, str]],
+    found: list[Resolution | None],
+    weights: Mapping,
+    stray: frozenset[int] | set[int] = frozenset(),
 ) -> list[Resolution | None]:
     """A name the gazetteer lacks (a street, a school, a neighbourhood: "Royal Street", "Buckland
     Elementary") is placed, approximately, at the nearest town or city the article resolved within
     ``local_anchor_chars`` characters of it, with a low confidence and a note saying so. When the article
     is mostly about one first-level region, towns in that region within ``local_region_chars`` come first:
     a street name the gazetteer took for a town elsewhere ("Franklin", Indiana, in an article about
-    Louisiana) is a poor anchor."""
+    Louisiana) is a poor anchor. A ``stray`` resolution (a small town abroad, see ``_stray``) is placed
+    the same way when a town is near, and kept otherwise."""
     limit = int(weights.get("local_anchor_chars", 0))
     if limit <= 0:
         return found
     anchors = [
         (start, end, r)
-        for (start, end, _), r in zip(spans, found, strict=True)
-        if r is not None and r.feature == "city"
+        for n, ((start, end, _), r) in enumerate(zip(spans, found, strict=True))
+        if r is not None and r.feature == "city" and n not in stray
     ]
     if not anchors:
         return found
@@ -428,8 +446,8 @@ def _within_local_places(
     local = [a for a in anchors if region and a[2].entry is not None and a[2].entry.admin1_code == region]
     out = list(found)
     for n, ((start, end, text), r) in enumerate(zip(spans, found, strict=True)):
-        if r is not None or len(text.split()) < 2:  # one unknown word is as likely a mistyped name
-            continue
+        if n not in stray and (r is not None or len(text.split()) < 2):
+            continue  # one unknown word is as likely a mistyped name
         anchor = None
         for group, reach in ((local, region_limit), (anchors, limit)):
             near = [(max(a_start - end, start - a_end, 0), a) for a_start, a_end, a in group]
@@ -449,7 +467,10 @@ def _within_local_places(
             feature="local",
             population=None,
             confidence=round(anchor.confidence * float(weights["local_confidence"]), 3),
-            reason=f"not in the gazetteer; placed at {anchor.name}, the nearest town or city the article names",
+            reason=(
+                f"{'a small town abroad' if n in stray else 'not in the gazetteer'}; placed at {anchor.name},"
+                " the nearest town or city the article names"
+            ),
             notes=(f"approximate: placed at {anchor.name}, {anchor.admin1 or anchor.country}",),
             score=0.0,
             entry=None,
