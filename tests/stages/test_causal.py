@@ -396,3 +396,8 @@ def test_a_purpose_misparsed_as_a_relative_clause_keeps_its_object():
 def test_a_motive_after_with_is_the_whole_with_phrase():
     found = _found("The strike began on Monday, with the union demanding a bigger increase.")
     assert ("demanding", "with the union demanding a bigger increase", "The strike began on Monday") in found, found
+
+
+def test_a_picket_is_a_protest_for_over_and_about():
+    kept = [(c.signal.text, c.cause.text) for c in claims("Nurses picketed outside the clinic over the closure of the ward.")]
+    assert ("over", "the closure of the ward") in kept, kept
