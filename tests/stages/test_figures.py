@@ -224,7 +224,7 @@ def test_counted_nouns_per_unit_of_time_and_no_time_word_as_unit():
     (f,) = _run("The clinic now runs 400 scans per day across the city.")
     assert f.unit == "scan per day"
     g = [x for x in _run("Growth was 3.2 percent in 2017 and 2.8 last year.") if x.value == 2.8]
-    assert g and g[0].unit is None  # "last year" says when, not what is counted
+    assert g and g[0].unit == "percent"  # "last year" says when, not what is counted: 2.8 shares the percent
 
 
 def test_a_number_range_in_an_address_is_not_a_figure():
@@ -399,3 +399,10 @@ def test_a_bare_number_after_aged_or_age_is_an_age():
 def test_an_age_before_a_possessive_is_kept():
     assert [(f.value, f.unit_family) for f in _run("The 35-year-old's lawyer spoke.")] == [(35, "age")]
     assert _run("It was big in the 1990's.") == []
+
+
+def test_a_list_of_bare_numbers_before_a_unit_shares_it():
+    assert [(f.value, f.unit) for f in _run("Rates of 2, 3 and 4 percent were offered.")] == [
+        (2, "percent"), (3, "percent"), (4, "percent")
+    ]
+    assert [f.unit for f in _run("Support was 45 percent in 2019 and 52 in 2020.")] == ["percent", "percent"]

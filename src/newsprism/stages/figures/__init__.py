@@ -177,10 +177,15 @@ _CARRY_JOIN = re.compile(
 )
 
 
+_YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")  # "45 percent in 2019 and 52 in 2020": a year in the gap
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+
+
 def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
     """A bare number sharing the unit of a figure next to it in its sentence: "rose 2 percent and the
     Nasdaq 1", "from 14-18 mpg to 24" (after a join word, no comma between; "to" only after "from"), "280
-    million of the 1.5 billion shekels" (before "of the")."""
+    million of the 1.5 billion shekels" (before "of the"), "2, 3 and 4 percent" (a list before the unit).
+    A year between does not part them ("45 percent in 2019 and 52 in 2020")."""
     out = list(figures)
     for k, f in enumerate(figures):
         if f.unit is not None or f.counted is not None or f.unit_family != "count":
@@ -190,7 +195,7 @@ def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
             p = figures[k - 1]
             gap = body[p.end : f.start]
             if p.unit is not None and p.sentence == f.sentence and len(gap) <= 40 and _CARRY_JOIN.search(gap) \
-                    and not re.search(r"[,;:()]|\d", gap) and (not gap.rstrip().lower().endswith("to") or \
+                    and not re.search(r"[,;:()]|\d", _YEAR_IN.sub("", gap)) and (not gap.rstrip().lower().endswith("to") or \
                     re.search(r"\bfrom\s+(?:\S+\s+)?$", body[max(0, p.start - 20) : p.start])
                     or p.text.lower().startswith("from ")):  # fmt: skip
                 partner = p  # "to" only after "from": "rose 2% to 15,320" is a level, not 15,320 percent
@@ -199,8 +204,18 @@ def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
             if n.unit is not None and n.sentence == f.sentence and re.fullmatch(r"\s+of\s+the\s+", body[f.end : n.start]):
                 partner = n
         if partner is not None and partner.unit_family not in ("age", "deaths"):
-            out[k] = replace(
-                f, unit=partner.unit, unit_family=partner.unit_family, confidence=0.6,
-                reason=f"{f.reason}; unit of {partner.id}",
-            )  # fmt: skip
+            out[k] = _with_unit_of(f, partner)
+    for k in range(len(out) - 2, -1, -1):  # "rates of 2, 3 and 4 percent": a list before the unit shares it
+        f, n = out[k], out[k + 1]
+        if f.unit is None and f.counted is None and f.unit_family == "count" and n.unit is not None \
+                and n.sentence == f.sentence and n.unit_family not in ("age", "deaths") \
+                and _LIST_GAP.fullmatch(body[f.end : n.start]):  # fmt: skip
+            out[k] = _with_unit_of(f, n)
     return out
+
+
+def _with_unit_of(f: Figure, partner: Figure) -> Figure:
+    return replace(
+        f, unit=partner.unit, unit_family=partner.unit_family, confidence=0.6,
+        reason=f"{f.reason}; unit of {partner.id}",
+    )  # fmt: skip
