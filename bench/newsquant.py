@@ -118,13 +118,16 @@ def _singular(word: str) -> str:
 
 
 def counted_head(text: str) -> str | None:
-    """The head noun of a counted phrase as written, singular: its last word before a preposition."""
+    """The head noun of a counted phrase as written, singular: its last word before a preposition and
+    before a participle the stage keeps after the noun ("Mexicans killed", "people protested")."""
     words = []
     for w in text.replace("-", " ").split():
         w = w.strip(".,;:'\"()").lower()
         if w in _HEAD_STOP:
             break
         words.append(w)
+    while len(words) > 1 and words[-1].endswith("ed"):
+        words.pop()
     return _singular(words[-1]) if words and words[-1].isalpha() else None
 
 

@@ -65,6 +65,8 @@ def test_the_written_counted_noun_is_a_second_name_for_the_unit():
     assert bench.counted_head("Americans") == "american"
     assert bench.counted_head("snaps of man coverage") == "snap"
     assert bench.counted_head("people") == "people"
+    assert bench.counted_head("people protested") == "people"
+    assert bench.counted_head("wounded civilians") == "civilian"
 
     class F:  # a figure as the stage gives it: a demonym counted as person
         value, high, unit, unit_family = 3e6, None, "person", "people"
