@@ -275,3 +275,11 @@ def test_a_small_town_abroad_stays_when_nothing_is_near():
     body = "The delegation flew on to Grand, a village in the west of the country."
     (grand,) = resolve_spans(body, spans_of(body, "Grand"))
     assert grand.feature == "city"
+
+
+def test_an_abbreviation_read_only_when_the_article_names_its_country():
+    assert resolve_name("SA") is None
+    body = "South Africa is bracing for a strike. Across SA, unions said the stoppage would spread."
+    _, sa = resolve_spans(body, spans_of(body, "South Africa", r"SA"))
+    assert (sa.feature, sa.country) == ("country", "ZA")
+    assert resolve_name("SA", context_countries=["Australia"]).admin1 == "South Australia"

@@ -163,7 +163,8 @@ class Match:
     """A candidate for a name: the entry and how the name matched it."""
 
     entry: Entry
-    how: str  # name, alias, abbreviation, demonym
+    how: str  # name, alias, abbreviation, demonym; in_context: an abbreviation read only when the article
+    # names the entry's country otherwise ("SA" for South Africa)
 
 
 # entries without a population: continents, named regions, landmarks and the kinds of lexicons/features.yaml
@@ -171,7 +172,7 @@ CURATED_FEATURES = frozenset(
     ("continent", "region", "landmark", "sea", "lake", "river", "mountains", "desert", "airport")
 )
 
-_HOW_RANK = {"name": 0, "abbreviation": 1, "alias": 2, "demonym": 3}
+_HOW_RANK = {"name": 0, "abbreviation": 1, "alias": 2, "demonym": 3, "in_context": 4}
 
 
 # ---------------------------------------------------------------------------------------------- cache file
@@ -334,6 +335,7 @@ class Gazetteer:
         self._load_admin2()
         self._load_regions()
         self._load_demonyms()
+        self._load_in_context()
         self.not_places = frozenset(fold(w) for w in self.lexicon.get("not_places", ()))
 
     # -- building the small tables
@@ -342,7 +344,7 @@ class Gazetteer:
         """Index ``text`` as a name of ``entry``: ``anywhere`` as a place name of its own, ``qualifier`` as
         a region written after a comma. An abbreviation is a name of its own only as written ("S.A."), a
         qualifier also without its full stops ("Bogota, NJ")."""
-        if how == "abbreviation":
+        if how in ("abbreviation", "in_context"):
             own_keys = {fold(text)}
             qualifier_keys = {fold(text), bare(fold(text))}
         else:
@@ -524,6 +526,13 @@ class Gazetteer:
                 )
                 for text in (name, *(spec.get("aka") or ())):
                     self._add(text, entry, "name", qualifier=False)
+
+    def _load_in_context(self) -> None:
+        for code, words in (self.lexicon.get("in_context_abbreviations") or {}).items():
+            entry = self.countries.get(code) or self.admin1s.get(code)
+            if entry is not None:
+                for word in words:
+                    self._add(word, entry, "in_context", qualifier=False)
 
     def _load_demonyms(self) -> None:
         for code, words in (self.lexicon.get("demonyms") or {}).items():

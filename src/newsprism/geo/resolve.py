@@ -39,6 +39,7 @@ _PENALTY_KEY = {
     "alias": "alias_penalty",
     "abbreviation": "abbreviation_penalty",
     "demonym": "demonym_penalty",
+    "in_context": "abbreviation_penalty",
 }
 
 
@@ -197,7 +198,9 @@ def choose(
     qualifier: Qualifier | None = None,
 ) -> Resolution | None:
     """The best entry for ``text`` given the article's context and a qualifier written beside it."""
+    ctx = ctx or Context()
     found, want = candidates(text, gaz)
+    found = [m for m in found if m.how != "in_context" or ctx.countries.get(m.entry.country or "", 0) > 0]
     if not found:
         inner = embedded_place(text, gaz)
         resolved = choose(inner, gaz, ctx, qualifier) if inner else None
@@ -206,7 +209,6 @@ def choose(
         return replace(resolved, reason=f"{resolved.reason}; named in {text.strip()!r}")
     weights = _weights(gaz)
     bonus = (gaz.lexicon.get("generic_words") or {}).get("kind_bonus", 0.0)
-    ctx = ctx or Context()
     scored = sorted(
         ((*_score(m, ctx, qualifier, weights, want, bonus), m) for m in found),
         key=lambda t: (-t[0], -(t[2].entry.population or 0), t[2].entry.key),
