@@ -401,3 +401,17 @@ def test_a_motive_after_with_is_the_whole_with_phrase():
 def test_a_picket_is_a_protest_for_over_and_about():
     kept = [(c.signal.text, c.cause.text) for c in claims("Nurses picketed outside the clinic over the closure of the ward.")]
     assert ("over", "the closure of the ward") in kept, kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rally was cancelled on the grounds that it posed a security risk.",
+         ("on the grounds that", "it posed a security risk", "The rally was cancelled")),
+        ("The firing spurred fresh protests in the city.", ("spurred", "The firing", "fresh protests in the city")),
+        ("The army stayed in the streets. For this reason, the killings continued.",
+         ("For this reason", "The army stayed in the streets", "the killings continued")),
+    ],
+)  # fmt: skip
+def test_more_cues_of_news_prose(text, expected):
+    assert expected in _found(text)
