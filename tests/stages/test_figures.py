@@ -406,3 +406,9 @@ def test_a_list_of_bare_numbers_before_a_unit_shares_it():
         (2, "percent"), (3, "percent"), (4, "percent")
     ]
     assert [f.unit for f in _run("Support was 45 percent in 2019 and 52 in 2020.")] == ["percent", "percent"]
+
+
+def test_a_number_glued_to_a_word_is_a_name_and_ps_before_one_digit_a_console():
+    assert _run("The 49ers won in 3D on a 5G network.") == []
+    assert _run("The PS5 console sold out.") == []
+    assert [(f.value, f.unit) for f in _run("Profits reached PS8.1bn.")] == [(8.1e9, "GBP")]
