@@ -579,3 +579,9 @@ def test_a_topic_a_few_words_after_its_verb_is_the_content():
 def test_the_subject_of_a_passive_with_an_agent_is_the_content():
     q = containing(run("The new budget was praised by the mayor on Friday."), "The new budget")
     assert q.cue.text == "praised" and q.speaker.text == "the mayor"
+
+
+def test_a_reporting_clause_the_parse_joins_as_a_conj_reports_the_clause_before_it():
+    found = run("The plan includes a new training force, the defense secretary told a Senate panel.")
+    q = containing(found, "a new training force")
+    assert q.cue.text == "told" and q.speaker.text == "the defense secretary"

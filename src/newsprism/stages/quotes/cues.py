@@ -511,6 +511,13 @@ def _interpolated(tok, sent, sent_quotes, text, source, head, cue, category, bas
         return None
     if tok.dep_ == "parataxis" and tok.head.i != tok.i:
         clause = tok.head
+    elif (  # "This includes a new force, the secretary told a panel": the parse joins the two as a conj
+        tok.dep_ == "conj"
+        and tok.head.i < tok.i
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ == "cc" and tok.head.i < c.i < tok.i for c in tok.head.children)
+    ):
+        clause = tok.head
     else:
         clause = next((c for c in tok.children if c.dep_ in ("parataxis", "dep") and c.pos_ in ("VERB", "AUX")), None)
         if clause is None:
