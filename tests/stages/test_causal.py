@@ -415,3 +415,9 @@ def test_a_picket_is_a_protest_for_over_and_about():
 )  # fmt: skip
 def test_more_cues_of_news_prose(text, expected):
     assert expected in _found(text)
+
+
+def test_when_asked_frames_what_is_said_and_gives_no_cause():
+    found = _keys("When asked about the attacks, the minister said the police would act.")
+    assert not [k for k in found if k.startswith("connective:when")], found
+    assert "asked" in get().saying_verbs  # the list is lexicon data

@@ -29,29 +29,6 @@ _RELATIVE = frozenset({"that", "which", "who", "whom"})
 _TEMPORAL_ENTS = frozenset({"DATE", "TIME"})
 _MISPARSED_PARTICIPLE = frozenset({"amod", "compound"})  # "..., demanding free gas" parsed as a noun modifier
 _QUALIFIERS = frozenset({"much", "far", "many", "long", "well", "called", "too", "to", "-"})
-# "as you know", "as he pointed out": a marker whose clause is about saying or knowing gives no cause
-_SAYING = frozenset(
-    {
-        "know",
-        "knows",
-        "known",
-        "said",
-        "say",
-        "says",
-        "noted",
-        "note",
-        "pointed",
-        "reported",
-        "told",
-        "expected",
-        "mentioned",
-        "explained",
-        "stated",
-        "seen",
-        "see",
-        "put",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -391,7 +368,7 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     n = len(cue.words)
     matched = list(range(i, i + n))
     first, last = doc[i], doc[i + n - 1]
-    if cue.as_marker and (not _marks_clause(lex, first) or first.head.lower_ in _SAYING):
+    if cue.as_marker and (not _marks_clause(lex, first) or first.head.lower_ in lex.saying_verbs):
         return None
     if cue.kind == PURPOSE and cue.words == ("to",):
         v = first.head

@@ -58,6 +58,7 @@ class Lexicon:
     connective_object_climb: frozenset[str] = frozenset()  # "claimed responsibility for X": the verb's clause
     purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect
     advmod_markers: frozenset[str] = frozenset()  # "when": parsed as advmod of the clause it introduces
+    saying_verbs: frozenset[str] = frozenset()  # "as you know", "when asked": a marker on these gives no cause
 
 
 def _forms(entry: dict) -> tuple[str, ...]:
@@ -125,6 +126,7 @@ def build(data: dict) -> Lexicon:
         connective_object_climb=frozenset(str(d) for d in data.get("connective_object_climb", ())),
         purpose_climb=frozenset(str(d) for d in data.get("purpose_climb", ())),
         advmod_markers=frozenset(str(w).lower() for w in data.get("advmod_markers", ())),
+        saying_verbs=frozenset(str(w).lower() for w in data.get("saying_verbs", ())),
     )
 
 
