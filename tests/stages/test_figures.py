@@ -412,3 +412,8 @@ def test_a_number_glued_to_a_word_is_a_name_and_ps_before_one_digit_a_console():
     assert _run("The 49ers won in 3D on a 5G network.") == []
     assert _run("The PS5 console sold out.") == []
     assert [(f.value, f.unit) for f in _run("Profits reached PS8.1bn.")] == [(8.1e9, "GBP")]
+
+
+def test_a_hyphenated_rate_is_a_rate():
+    assert (one("£1.2bn-a-year").unit, one("£1.2bn-a-year").family) == ("GBP per year", "rate")
+    assert one("$15-an-hour").unit == "USD per hour"

@@ -28,7 +28,7 @@ _NOT_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|previously|prior)\
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 _WORD_JOIN = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-_RATE = re.compile(r"\s*(?:(?:per|an?|each)\s+|/\s*)(?P<d>[A-Za-z][A-Za-z-]*(?:\s(?:m|ft|km|mile|metre|meter|foot)\b)?)",
+_RATE = re.compile(r"(?:\s*(?:per|an?|each)\s+|-(?:an?|per)-|\s*/\s*)(?P<d>[A-Za-z][A-Za-z-]*(?:\s(?:m|ft|km|mile|metre|meter|foot)\b)?)",
                    re.IGNORECASE)  # fmt: skip
 
 
