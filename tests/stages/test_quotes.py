@@ -582,6 +582,20 @@ def test_the_subject_of_a_passive_with_an_agent_is_the_content():
 
 
 def test_a_reporting_clause_the_parse_joins_as_a_conj_reports_the_clause_before_it():
-    found = run("The plan includes a new training force, the defense secretary told a Senate panel.")
-    q = containing(found, "a new training force")
-    assert q.cue.text == "told" and q.speaker.text == "the defense secretary"
+    from spacy.tokens import Doc
+
+    from newsprism.stages.quotes import cues
+
+    # the small model sometimes parses "X includes Y, the secretary told a panel" with "told" as a conj
+    # of "includes"; the parse is written out here so that the rule is tested whatever the model does
+    words = ["This", "includes", "a", "new", "force", ",", "the", "secretary", "told", "a", "panel", "."]
+    heads = [1, 1, 4, 4, 1, 1, 7, 8, 1, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "amod", "dobj", "punct", "det", "nsubj", "conj", "det", "dobj", "punct"]
+    tags = ["DT", "VBZ", "DT", "JJ", "NN", ",", "DT", "NN", "VBD", "DT", "NN", "."]
+    pos = ["PRON", "VERB", "DET", "ADJ", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    spaces = [True] * 4 + [False, True] + [True] * 4 + [False, False]
+    doc = Doc(nlp.load().vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos)
+    found = [f for f in cues.find(doc, [], get()) if f.cue is not None and doc.text[f.cue[0] : f.cue[1]] == "told"]
+    assert [(doc.text[f.start : f.end], doc.text[f.source[0] : f.source[1]]) for f in found] == [
+        ("This includes a new force", "the secretary")
+    ]
