@@ -421,3 +421,19 @@ def test_when_asked_frames_what_is_said_and_gives_no_cause():
     found = _keys("When asked about the attacks, the minister said the police would act.")
     assert not [k for k in found if k.startswith("connective:when")], found
     assert "asked" in get().saying_verbs  # the list is lexicon data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After all, the talks went on for hours.",
+        "As expected, the minister opened the bridge on Monday.",
+        "He wanted to know if the guard stopped the car.",
+    ],
+)
+def test_idioms_and_questions_give_no_connective(text):
+    assert not [k for k in _keys(text) if k.split(":")[1].split("@")[0] in ("after", "as", "if")], _keys(text)
+
+
+def test_idioms_are_lexicon_data():
+    assert ("after", "all") in build({"idioms": ["after all"]}).idioms["after"]

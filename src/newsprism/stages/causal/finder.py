@@ -289,9 +289,12 @@ def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
 # ----------------------------------------------------------------------------------------- phrase cues
 
 
+def _words_at(doc: Any, i: int, end: int, words: tuple[str, ...]) -> bool:
+    return i + len(words) <= end and all(doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
 def _match(doc: Any, i: int, end: int, cue: Cue) -> bool:
-    n = len(cue.words)
-    return i + n <= end and all(doc[i + k].lower_ == w for k, w in enumerate(cue.words))
+    return _words_at(doc, i, end, cue.words)
 
 
 def _previous_sentence(doc: Any, sent: Any) -> Range | None:
@@ -370,6 +373,8 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     first, last = doc[i], doc[i + n - 1]
     if cue.as_marker and (not _marks_clause(lex, first) or first.head.lower_ in lex.saying_verbs):
         return None
+    if cue.as_marker and first.head.dep_ == "ccomp" and first.head.head.lower_ in lex.saying_verbs:
+        return None  # "wanted to know if the attacker stopped": "if" as "whether", a question
     if cue.kind == PURPOSE and cue.words == ("to",):
         v = first.head
         if first.tag_ != "TO" or first.dep_ != "aux" or not _is_verb(v) or v.i < i:
@@ -471,6 +476,10 @@ def find(doc: Any, sent: Any, lex: Lexicon) -> list[Found]:
             used.update(range(*found.signal))
     i = sent.start
     while i < sent.end:
+        idiom = next((n for n in lex.idioms.get(doc[i].lower_, ()) if _words_at(doc, i, sent.end, n)), None)
+        if idiom:  # "after all", "as expected": fixed phrases that start with a cue word but are no cue
+            i += len(idiom)
+            continue
         cues = lex.phrases.get(doc[i].lower_, ())
         taken = 1
         for cue in cues:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ... import lexicons
@@ -59,6 +59,7 @@ class Lexicon:
     purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect
     advmod_markers: frozenset[str] = frozenset()  # "when": parsed as advmod of the clause it introduces
     saying_verbs: frozenset[str] = frozenset()  # "as you know", "when asked": a marker on these gives no cause
+    idioms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first word -> "after all" ...
 
 
 def _forms(entry: dict) -> tuple[str, ...]:
@@ -81,6 +82,14 @@ def _cue(kind: str, entry: dict, words: tuple[str, ...], signal_in: str = "") ->
         signal_in=str(entry.get("signal_in", signal_in)),
         reading=str(entry.get("reading", "")),
     )
+
+
+def _idioms(entries) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        words = tuple(str(entry).lower().split())
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 def build(data: dict) -> Lexicon:
@@ -127,6 +136,7 @@ def build(data: dict) -> Lexicon:
         purpose_climb=frozenset(str(d) for d in data.get("purpose_climb", ())),
         advmod_markers=frozenset(str(w).lower() for w in data.get("advmod_markers", ())),
         saying_verbs=frozenset(str(w).lower() for w in data.get("saying_verbs", ())),
+        idioms=_idioms(data.get("idioms", ())),
     )
 
 
