@@ -417,3 +417,27 @@ def test_a_number_glued_to_a_word_is_a_name_and_ps_before_one_digit_a_console():
 def test_a_hyphenated_rate_is_a_rate():
     assert (one("£1.2bn-a-year").unit, one("£1.2bn-a-year").family) == ("GBP per year", "rate")
     assert one("$15-an-hour").unit == "USD per hour"
+
+
+def test_a_nationality_after_a_dollar_amount_names_the_dollar():
+    assert (one("$1.2 billion Canadian").unit, one("$1.2 billion Canadian").text) == ("CAD", "$1.2 billion Canadian")
+    a = one("from $75 U.S. per barrel to $45.88")
+    assert (a.value, a.high, a.unit) == (75, 45.88, "USD per barrel")
+
+
+def test_a_rate_after_a_conversion_in_brackets_is_the_amount_s_rate():
+    found = scan("a 9 billion shekels ($2.4 billion) a year industry")
+    assert [(a.value, a.unit) for a in found] == [(9e9, "ILS per year"), (2.4e9, "USD")]
+    assert found[0].text == "9 billion shekels"
+
+
+def test_a_number_after_a_lower_case_hyphenated_word_is_no_label():
+    assert [(f.value, f.unit, f.unit_family) for f in _run("The father of her now-18 month-old daughter spoke.")] == [
+        (18, "month", "age")
+    ]
+    assert _run("The F-16 and the SARS-CoV-2 virus.") == []
+
+
+def test_barrels_of_oil_and_no_rate_per_a_record():
+    assert one("1 million barrels of oil").unit == "barrel of oil"
+    assert one("$5 a record").unit == "USD"

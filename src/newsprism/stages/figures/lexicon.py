@@ -50,6 +50,7 @@ class Lexicon:
     source_cues: tuple[str, ...]
     counted_stop: frozenset[str]
     selection_words: frozenset[str]
+    not_per: frozenset[str]
     # compiled
     change_re: re.Pattern[str]
     age_before_re: re.Pattern[str]
@@ -142,6 +143,7 @@ def get() -> Lexicon:
         source_cues=tuple(data["source_cues"]),
         counted_stop=frozenset(data["counted_stop"]),
         selection_words=frozenset(data["selection_words"]),
+        not_per=frozenset(data["not_per"]),
         core=re.compile(rf"{_number_start(symbol_forms)}(?:{_core_pattern(data)})", ci),
         scale_re=re.compile(rf"[\s-]*(?P<s>{_alt(data['scales'])})(?![a-z])", ci),
         money_scale_re=re.compile(rf"(?P<s>{_alt(data['scales_money_only'])})(?![a-z])", ci),

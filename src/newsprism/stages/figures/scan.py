@@ -12,7 +12,9 @@ from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, get
 
-_HYPHEN_NUM = re.compile(r"[A-Za-z]-$")  # "COVID-19", "F-16": a label, not an amount
+_HYPHEN_WORD = re.compile(r"([A-Za-z][\w-]*)-$")  # "COVID-19", "F-16": a label, not an amount
+_CURRENCY_AFTER = re.compile(r"\s+(?P<q>U\.S\.|US|American|Canadian|Australian|NZ)(?![A-Za-z])(?:\s+dollars?\b)?")
+_PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+$", re.IGNORECASE)
@@ -124,17 +126,36 @@ def _money_after(text: str, pos: int, lex: Lexicon) -> tuple[str, int] | None:
     return None
 
 
+def _hyphen_label(before: str, lex: Lexicon) -> bool:
+    """A number after a hyphenated word is a label ("COVID-19", "F-16", "SARS-CoV-2") unless the word is
+    lower case and no label word ("the now-18 month-old", "the then-45-year-old", "minus-130")."""
+    m = _HYPHEN_WORD.search(before)
+    if not m:
+        return False
+    word = m.group(1)
+    last = word.rsplit("-", 1)[-1].lower()
+    if word.lower() == "minus":
+        return False
+    return not word.islower() or word in lex.label_before or f"{word}-" in lex.label_before or last in lex.label_before
+
+
+def _rate_name(text: str, rate: re.Match[str], lex: Lexicon) -> tuple[str, int] | None:
+    """What a currency amount is per ("$30 per person", "$65.40 a barrel"), and where it ends."""
+    denom = rate.group("d")
+    found = _unit(text, rate.start("d"), lex)
+    name = found[0] if found else denom.lower().rstrip("s") if not denom.lower().endswith("ss") else denom
+    if text[rate.start() : rate.start("d")].strip(" -").lower() in ("a", "an") and name in lex.not_per:
+        return None  # "a lot", "a record"
+    return name, (found[2] if found else rate.end("d"))
+
+
 def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
     parsed = _number(m, lex)
     if parsed is None:
         return None
     value, kind = parsed
     start, pos = m.start(), m.end()
-    if (
-        kind == "digits"
-        and _HYPHEN_NUM.search(text[max(0, start - 2) : start])
-        and not text[max(0, start - 6) : start].lower().endswith("minus-")
-    ):
+    if kind == "digits" and _hyphen_label(text[max(0, start - 16) : start], lex):
         return None
     left = text[max(0, start - 40) : start]
     unit = family = None
@@ -205,30 +226,22 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
     if unit is None and kind in ("digits", "word", "composed") and lex.age_before_re.search(left):
         unit, family = "year", "age"  # "aged 35", "at age 40": an age in years
         reasons.append("age")
+    if unit == "USD" and sym and sym.group("c") == "$":
+        nation = _CURRENCY_AFTER.match(text, pos)
+        if nation:  # "$75 U.S. per barrel", "$1.2 billion Canadian"
+            unit, pos = lex.currency_names.get(f"{nation.group('q').lower()} dollars", "USD"), nation.end()
     if family in ("currency",) or (family and family not in ("duration", "age", "percent")):
         rate = _RATE.match(text, pos)
         if rate and _NOT_RATE.match(text, rate.end()):
             rate = None  # "$6.78 billion a year earlier": when, not per what
-        if rate and family == "currency":
-            denom = rate.group("d")
-            found = _unit(text, rate.start("d"), lex)
-            name = (
-                found[0]
-                if found
-                else denom.lower().rstrip("s")
-                if not denom.lower().endswith("ss")
-                else denom
-            )
-            if rate.group(0).strip().lower() in ("a", "an") and name in (
-                "lot",
-                "bit",
-                "few",
-                "number",
-                "record",
-            ):
-                rate = None
-            else:
-                unit, family, pos = f"{unit} per {name}", "rate", (found[2] if found else rate.end("d"))
+        per = _rate_name(text, rate, lex) if rate and family == "currency" else None
+        if per:
+            unit, family, pos = f"{unit} per {per[0]}", "rate", per[1]
+        paren = _PAREN.match(text, pos) if family == "currency" else None
+        rate = _RATE.match(text, paren.end()) if paren else None
+        per = _rate_name(text, rate, lex) if rate and not _NOT_RATE.match(text, rate.end()) else None
+        if per:  # "9 billion shekels ($2.4 billion) a year": the rate after the conversion is this one's too
+            unit, family = f"{unit} per {per[0]}", "rate"
     if family and family not in ("duration", "age", "percent", "currency", "rate") and " per " not in unit:
         per = _PER_TIME.match(text, pos)
         if per and not _NOT_RATE.match(text, per.end()):  # "11 feet per century", "40 tonnes a day"
