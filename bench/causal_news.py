@@ -19,7 +19,10 @@ Detection, two ways:
   ((causal sentences where it fires + M * lexicon weight) / (sentences where it fires + M), M = 5) and the
   score cut-off that maximises F1 there; score fold k with them. A sentence's score is its best cue's
   (learned) weight, times the lexicon's missing-argument factor when cause or effect was not found. The
-  figures are the mean over the five folds (each fold as held-out test).
+  figures are the mean over the five folds (each fold as held-out test). A cue is a lexicon entry, named by
+  its key: kind, words and, for words listed more than once, its reading ("connective:when@casualty" and
+  the plain "connective:when" learn their weights apart). Weak readings (a lexicon weight below the stage's
+  threshold) are learned here like the others; the stage itself never keeps them.
 
 Spans (as in subtask 2, where the sentences are known to be causal: over the sentences with at least one
 gold relation): every relation the stage finds there with both a cause and an effect, whatever its score
