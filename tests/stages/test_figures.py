@@ -431,11 +431,12 @@ def test_a_rate_after_a_conversion_in_brackets_is_the_amount_s_rate():
     assert found[0].text == "9 billion shekels"
 
 
-def test_a_number_after_a_lower_case_hyphenated_word_is_no_label():
+def test_a_number_after_a_hyphenated_adverb_is_no_label():
     assert [(f.value, f.unit, f.unit_family) for f in _run("The father of her now-18 month-old daughter spoke.")] == [
         (18, "month", "age")
     ]
     assert _run("The F-16 and the SARS-CoV-2 virus.") == []
+    assert [f.value for f in _run("He joined the under-21 team after a top-10 finish.")] == []
 
 
 def test_barrels_of_oil_and_no_rate_per_a_record():

@@ -51,6 +51,7 @@ class Lexicon:
     counted_stop: frozenset[str]
     selection_words: frozenset[str]
     not_per: frozenset[str]
+    hyphen_adverbs: frozenset[str]
     # compiled
     change_re: re.Pattern[str]
     age_before_re: re.Pattern[str]
@@ -144,6 +145,7 @@ def get() -> Lexicon:
         counted_stop=frozenset(data["counted_stop"]),
         selection_words=frozenset(data["selection_words"]),
         not_per=frozenset(data["not_per"]),
+        hyphen_adverbs=frozenset(data["hyphen_adverbs"]),
         core=re.compile(rf"{_number_start(symbol_forms)}(?:{_core_pattern(data)})", ci),
         scale_re=re.compile(rf"[\s-]*(?P<s>{_alt(data['scales'])})(?![a-z])", ci),
         money_scale_re=re.compile(rf"(?P<s>{_alt(data['scales_money_only'])})(?![a-z])", ci),

@@ -127,16 +127,10 @@ def _money_after(text: str, pos: int, lex: Lexicon) -> tuple[str, int] | None:
 
 
 def _hyphen_label(before: str, lex: Lexicon) -> bool:
-    """A number after a hyphenated word is a label ("COVID-19", "F-16", "SARS-CoV-2") unless the word is
-    lower case and no label word ("the now-18 month-old", "the then-45-year-old", "minus-130")."""
+    """A number after a hyphenated word is a label ("COVID-19", "F-16", "under-21", "top-10") unless the
+    word is an adverb the lexicon lists ("the now-18 month-old", "the then-45-year-old", "minus-130")."""
     m = _HYPHEN_WORD.search(before)
-    if not m:
-        return False
-    word = m.group(1)
-    last = word.rsplit("-", 1)[-1].lower()
-    if word.lower() == "minus":
-        return False
-    return not word.islower() or word in lex.label_before or f"{word}-" in lex.label_before or last in lex.label_before
+    return bool(m) and m.group(1).lower() not in lex.hyphen_adverbs
 
 
 def _rate_name(text: str, rate: re.Match[str], lex: Lexicon) -> tuple[str, int] | None:
