@@ -437,3 +437,9 @@ def test_idioms_and_questions_give_no_connective(text):
 
 def test_idioms_are_lexicon_data():
     assert ("after", "all") in build({"idioms": ["after all"]}).idioms["after"]
+
+
+def test_behind_after_be_puts_the_subject_as_cause_of_its_object():
+    found = _found("Police said that a banned faction may be behind the attack.")
+    assert ("behind", "a banned faction", "the attack") in found, found
+    assert not [f for f in _found("The car behind the bus stopped.") if f[0] == "behind"]

@@ -433,6 +433,8 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
         args = {verb.lower_} | {c.lower_ for h in {head, verb} for c in h.children if c.dep_ in _HEAD_ARGS}
         if not (head.lower_ in cue.heads or before & cue.heads or args & cue.heads):
             return None
+    if cue.introduces == "effect":  # "the group was behind the attack": the subject causes the object
+        return _found(lex, doc, cue, (i, i + n), subject(head), cause, f"'{doc[i : i + n].text}' introduces the effect")
     return _found(lex, doc, cue, (i, i + n), cause, effect, f"'{doc[i : i + n].text}' introduces the cause")
 
 
