@@ -442,3 +442,17 @@ def test_a_number_after_a_hyphenated_adverb_is_no_label():
 def test_barrels_of_oil_and_no_rate_per_a_record():
     assert one("1 million barrels of oil").unit == "barrel of oil"
     assert one("$5 a record").unit == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("48MP", "megapixel"), ("60fps", "frame per second"), ("249g", "gram"), ("6.7in", "inch"), ("1ms", "millisecond"),
+     ("400Nm", "newton metre"), ("5nm", "nanometre")],
+)  # fmt: skip
+def test_tech_spec_symbols(text, unit):
+    assert one(text).unit == unit
+
+
+def test_symbols_that_are_units_only_glued():
+    assert "inch" not in [a.unit for a in scan("one in 5 in 10 homes")]
+    assert one("3 g").unit is None

@@ -111,6 +111,7 @@ def get() -> Lexicon:
             family_of.setdefault(noun, family)
     units = {k: tuple(v) for k, v in data["units"].items()}
     unit_symbols = {k: tuple(v) for k, v in data["unit_symbols"].items()}
+    glued_units = {k: tuple(v) for k, v in data.get("unit_symbols_glued", {}).items()}
     symbols = data["currency_symbols"]
     symbol_forms = sorted(symbols, key=lambda s: (-len(s), s))
     glued = set(data.get("currency_symbols_glued", []))
@@ -131,7 +132,7 @@ def get() -> Lexicon:
         currency_names=dict(data["currency_names"]),
         minor=dict(data["minor_currency"]),
         units=units,
-        unit_symbols=unit_symbols,
+        unit_symbols={**glued_units, **unit_symbols},
         age_units=frozenset(data["age_units"]),
         metre_plurals=frozenset(data.get("metre_plurals", [])),
         irregular=dict(data["irregular_plurals"]),
@@ -162,7 +163,9 @@ def get() -> Lexicon:
         unit_re=re.compile(
             rf"[\s-]?(?P<u>{_alt([_spaced(u) for u in units], escape=False)})(?![a-z0-9])", ci
         ),
-        unit_symbol_re=re.compile(rf"\s?(?P<u>{_alt(unit_symbols)})(?![A-Za-z0-9])"),
+        unit_symbol_re=re.compile(
+            rf"(?:\s?(?P<u>{_alt(unit_symbols)})|(?P<g>{_alt(glued_units)}))(?![A-Za-z0-9])"
+        ),
         source_re=re.compile(rf"\b(?P<cue>{_alt(data['source_cues'])})\s+", ci),
         age_before_re=re.compile(rf"\b(?:{_alt(data['age_before'])})\s+$", ci),
         change_re=re.compile(rf"\b(?:{_alt([_spaced(w) for w in data['change_words']], escape=False)})\s+$", ci),

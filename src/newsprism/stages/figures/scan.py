@@ -96,8 +96,8 @@ def _scales(text: str, pos: int, currency: bool, lex: Lexicon) -> tuple[float, i
 def _unit(text: str, pos: int, lex: Lexicon) -> tuple[str, str, int] | None:
     m = lex.unit_symbol_re.match(text, pos)
     best = None
-    if m:
-        best = (*lex.unit_symbols[m.group("u")], m.end())
+    if m:  # "u": a symbol, after a space or glued; "g": one that is a unit only glued ("6.7in", "249g")
+        best = (*lex.unit_symbols[m.group("u") or m.group("g")], m.end())
     m = lex.unit_re.match(text, pos)
     if m and (best is None or m.end() > best[2]):
         best = (*lex.units[" ".join(m.group("u").lower().split())], m.end())
