@@ -456,3 +456,12 @@ def test_tech_spec_symbols(text, unit):
 def test_symbols_that_are_units_only_glued():
     assert "inch" not in [a.unit for a in scan("one in 5 in 10 homes")]
     assert one("3 g").unit is None
+
+
+def test_names_joined_before_a_plural_noun_qualify_it():
+    found = _run("The garage fixed dozens of Ford and Toyota vans last month.")
+    assert [(f.value, f.unit) for f in found] == [(12, "van")]
+
+
+def test_a_bare_number_after_turned_is_an_age():
+    assert [(f.value, f.unit_family) for f in _run("She turned 40 last week.")] == [(40, "age")]

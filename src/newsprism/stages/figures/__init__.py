@@ -83,8 +83,9 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
             after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and a.kind == "digits" \
                     and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP" \
-                    and not (after is not None and after.tag_ == "NNS" and after.pos_ == "NOUN"):  # fmt: skip
-                return "a number in a name or address"  # but "31 Abrams tanks" counts tanks
+                    and not (after is not None and after.tag_ == "NNS" and after.pos_ == "NOUN") \
+                    and not nouns.conjoined_names(doc, nxt.i + 1, nxt.sent.end):  # fmt: skip
+                return "a number in a name or address"  # but "31 Abrams tanks", "5 Android and iOS users" count
             joined = prev.idx + len(prev.text) == a.start - 1
             if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier:
                 return "a number in a name"

@@ -82,6 +82,14 @@ def _extend(doc, head, end_i: int, sent_end: int, lex: Lexicon) -> int:
     return i
 
 
+def conjoined_names(doc, j: int, sent_end: int) -> bool:
+    """ "and"/"&" at ``j`` between proper names, with a plural common noun within three tokens after."""
+    return (
+        j + 1 < sent_end and doc[j].lower_ in ("and", "&", "or") and doc[j + 1].pos_ == "PROPN"
+        and any(doc[k].tag_ == "NNS" and doc[k].pos_ == "NOUN" for k in range(j + 2, min(j + 5, sent_end)))
+    )  # fmt: skip
+
+
 def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon) -> Counted | None:
     """The counted noun phrase starting right after an amount ending at ``amount_end``, or None."""
     i = token_at(doc, amount_end)
@@ -126,6 +134,9 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon)
         if doc[j].pos_ == "NUM" and j == i:
             break
         j += 1
+        if head is not None and head.pos_ == "PROPN" and conjoined_names(doc, j, sent_end):
+            j += 1  # "dozens of Kia and Hyundai vehicles": names joined before the noun they qualify
+            continue
         ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"})
         if ends and not (doc[j - 1].tag_ == "POS" or (j < sent_end and doc[j].tag_ == "POS")):
             break
