@@ -443,3 +443,14 @@ def test_behind_after_be_puts_the_subject_as_cause_of_its_object():
     found = _found("Police said that a banned faction may be behind the attack.")
     assert ("behind", "a banned faction", "the attack") in found, found
     assert not [f for f in _found("The car behind the bus stopped.") if f[0] == "behind"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two ministers are due to meet on Friday.",  # "due to" + a verb: a schedule
+        "The villagers have demanded a new road for more than a decade.",  # "for" + a duration
+    ],
+)
+def test_a_schedule_or_a_duration_is_no_cause(text):
+    assert not [k for k in _keys(text) if k in ("connective:due to", "connective:for")], _keys(text)

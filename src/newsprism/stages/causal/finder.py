@@ -392,10 +392,12 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
             return None
     if cue.means and not any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in first.children):
         return None
-    if first.lower_ in ("after", "following", "since", "until", "till", "before") and any(
+    if first.lower_ in lex.temporal_connectives and any(
         c.ent_type_ in _TEMPORAL_ENTS for c in last.children if c.dep_ == "pobj"
     ):
-        return None  # "after 2010", "since Monday": time, not cause
+        return None  # "after 2010", "since Monday", "for more than a decade": time, not cause
+    if cue.kind == CONNECTIVE and last.lower_ == "to" and i + n < sent.end and doc[i + n].tag_ == "VB":
+        return None  # "the ministers are due to meet": an infinitive, not "due to the rain"
     tokens = [doc[k] for k in matched]
     tokens += [t.head for t in tokens if (t.dep_ in ("mark", "aux") or _marks_clause(lex, t)) and t.head.i >= i + n]
     top = min(tokens, key=_depth)
