@@ -599,3 +599,15 @@ def test_a_reporting_clause_the_parse_joins_as_a_conj_reports_the_clause_before_
     assert [(doc.text[f.start : f.end], doc.text[f.source[0] : f.source[1]]) for f in found] == [
         ("This includes a new force", "the secretary")
     ]
+
+
+def test_a_quotation_in_the_paragraph_after_an_indirect_statement_is_a_statement_of_its_own():
+    found = run(
+        "The mayor said the budget was balanced.\n\n“We did it without raising taxes.”\n\n"
+        "“It was hard,” she said.\n\n“We had to cut a lot.”"
+    )
+    q = containing(found, "without raising taxes")
+    assert q.reason.startswith("follows") and q.speaker is not None and q.speaker.text is None
+    root = containing(found, "the budget was balanced")
+    assert q.speaker.resolution == f"follows {root.id}" and q.speaker.description == root.speaker.description
+    assert containing(found, "cut a lot").reason.startswith("continues")

@@ -134,7 +134,7 @@ def _kind(f: Found, text: str, lex: Lexicon) -> str:
         return "post"
     if f.category == "post" and f.kind in ("direct", "mixed"):
         return "post"
-    if f.cue is not None and f.reason != "continues":
+    if f.cue is not None and f.reason not in ("continues", "follows"):
         a = max(0, f.cue[0] - 60)
         b = min(len(text), f.cue[1] + 60)
         window = text[a:b]
@@ -152,7 +152,7 @@ def _kind(f: Found, text: str, lex: Lexicon) -> str:
 
 def _confidence(f: Found, speaker: Speaker | None, lex: Lexicon) -> float:
     c = lex.confidence
-    if f.reason == "continues":
+    if f.reason in ("continues", "follows"):
         base = c["continuation"]
     elif f.reason == "unattributed":
         base = c["unattributed"]
@@ -194,7 +194,7 @@ def _body_quotes(article: Article, doc: Any, mentions: list[Mention], lex: Lexic
         reason = f.reason
         if f.source is not None:
             speaker = resolver.speaker(f.source[0], f.source[1], f.source_token, prev_speaker, prev_end)
-        elif f.reason == "continues":
+        elif f.reason in ("continues", "follows"):
             earlier = [q for q in out if q.end <= f.start]
             if earlier:
                 last = max(earlier, key=lambda q: q.end)
@@ -207,9 +207,11 @@ def _body_quotes(article: Article, doc: Any, mentions: list[Mention], lex: Lexic
                         role=s.role,
                         anonymous=s.anonymous,
                         description=s.description,
-                        resolution=f"continues {last.id}",
+                        resolution=f"{f.reason} {last.id}",
                     )
-                reason = f"continues {last.id}"
+                reason = f"continues {last.id}" if f.reason == "continues" else (
+                    f"follows {last.id}: a quotation of its own by the same speaker"
+                )
         kind = _kind(f, text, lex)
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]]) if f.cue is not None else None
         quote = Quote(

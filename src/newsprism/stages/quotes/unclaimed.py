@@ -70,7 +70,7 @@ def attribute(q: Quotation, doc: Any, text: str, found: list[Found], lex: Lexico
                 None,
                 None,
                 last.category,
-                "continues",
+                "follows" if last.kind == "indirect" and gap > 0 and last.reason != "follows" else "continues",
                 [q],
                 last.base,
             )
