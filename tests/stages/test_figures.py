@@ -465,3 +465,11 @@ def test_names_joined_before_a_plural_noun_qualify_it():
 
 def test_a_bare_number_after_turned_is_an_age():
     assert [(f.value, f.unit_family) for f in _run("She turned 40 last week.")] == [(40, "age")]
+
+
+def test_hyphen_ranges_after_a_unit_and_written_to():
+    a = one("$20-25")
+    assert (a.value, a.high, a.unit) == (20, 25, "USD")
+    b = one("a 3-to-5 percent rise")
+    assert (b.value, b.high, b.unit) == (3, 5, "percent")
+    assert [(x.value, x.high) for x in scan("Shares rose 4% to 212.")] == [(4, None), (212, None)]

@@ -15,7 +15,7 @@ from .lexicon import Lexicon, get
 _HYPHEN_WORD = re.compile(r"([A-Za-z][\w-]*)-$")  # "COVID-19", "F-16": a label, not an amount
 _CURRENCY_AFTER = re.compile(r"\s+(?P<q>U\.S\.|US|American|Canadian|Australian|NZ)(?![A-Za-z])(?:\s+dollars?\b)?")
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 _TO_END = re.compile(r"\sto\s+$", re.IGNORECASE)
@@ -331,6 +331,7 @@ def _merge_ranges(text: str, found: list[Amount], lex: Lexicon) -> list[Amount]:
             between = _BETWEEN.search(text[max(0, a.start - 12) : a.start])
             join = _RANGE_JOIN.fullmatch(gap) if len(gap) <= 6 else None
             word = join.group(0).strip().lower() if join else ""
+            word = "to" if word == "-to-" else word  # "a 3-to-5 percent rise"
             if join and word == "and" and not between:
                 join = None
             if join and word == "or" and not b.value > a.value:
@@ -345,8 +346,9 @@ def _merge_ranges(text: str, found: list[Amount], lex: Lexicon) -> list[Amount]:
             if join and _year_like(text, a) != _year_like(text, b):
                 join = None
             if join and a.unit is not None and b.unit is None and not between and not (b.scaled and not a.scaled) \
-                    and a.family != "age":  # fmt: skip
-                join = None  # "rose 0.8% to 15,320": a change, then the level reached; "aged 18 to 24" a range
+                    and a.family != "age" and word not in ("-", "–", "—"):  # fmt: skip
+                join = None  # "rose 0.8% to 15,320": a change, then the level reached ("aged 18 to 24",
+                # "$20-25" are ranges)
             compatible = a.unit is None or b.unit is None or a.unit == b.unit or _rate_of(b.unit, a.unit)
             if join and compatible and a.kind not in ("weak", "vague") and b.kind not in ("weak", "vague") \
                     or (join and word == "or" and compatible and a.kind == "weak" and b.kind == "word"):  # fmt: skip
