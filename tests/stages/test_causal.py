@@ -454,3 +454,8 @@ def test_behind_after_be_puts_the_subject_as_cause_of_its_object():
 )
 def test_a_schedule_or_a_duration_is_no_cause(text):
     assert not [k for k in _keys(text) if k in ("connective:due to", "connective:for")], _keys(text)
+
+
+def test_be_to_after_an_aim_or_a_protest_is_a_purpose():
+    found = _found("The boycott of meals is to protest the transfer of the officers.")
+    assert ("to", "to protest the transfer of the officers", "The boycott of meals") in found, found

@@ -375,6 +375,7 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
         return None
     if cue.as_marker and first.head.dep_ == "ccomp" and first.head.head.lower_ in lex.saying_verbs:
         return None  # "wanted to know if the attacker stopped": "if" as "whether", a question
+    aim = False
     if cue.kind == PURPOSE and cue.words == ("to",):
         v = first.head
         if first.tag_ != "TO" or first.dep_ != "aux" or not _is_verb(v) or v.i < i:
@@ -384,9 +385,11 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
         # "came together for the fourth time to demand answers" parsed as a relative clause on "time": a
         # real one has its object gapped ("a role to play"), a purpose keeps its own
         misparsed = v.dep_ == "relcl" and h.i < v.i and any(c.dep_ == "dobj" for c in v.children)
+        # "the aim of the march is to ...", "the boycott is to protest ...": a purpose after "be"
+        aim = any(c.dep_ == "nsubj" and c.lower_ in lex.be_purpose_subjects for c in h.children)
         if v.dep_ != "advcl" and not misparsed and not (
             complement
-            and (h.lower_ not in lex.not_purpose_heads or (
+            and (h.lower_ not in lex.not_purpose_heads or aim or (
                 h.lower_ in lex.passive_purpose_heads and any(c.dep_ == "auxpass" for c in h.children)))
         ):
             return None
@@ -424,7 +427,8 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     ):  # "a clash in which two were injured": the noun the relative clause is on
         cause = spans.clause(head.head, spans.subtree_ids(head))
     subj = [c for c in head.children if c.dep_ in _SUBJ and c.i < head.i]
-    if top.dep_ == "attr" and subj:  # "the delays were the result of X": the subject is the effect
+    if subj and (top.dep_ == "attr" or (cue.kind == PURPOSE and head.pos_ == "AUX" and aim)):
+        # "the delays were the result of X", "the boycott is to protest X": the subject is the effect
         effect = spans.phrase(subj[0])
     if cue.objects and not _objects_in(last, cue.objects):
         return None

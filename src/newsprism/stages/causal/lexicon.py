@@ -59,6 +59,7 @@ class Lexicon:
     connective_object_climb: frozenset[str] = frozenset()  # "claimed responsibility for X": the verb's clause
     purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect
     advmod_markers: frozenset[str] = frozenset()  # "when": parsed as advmod of the clause it introduces
+    be_purpose_subjects: frozenset[str] = frozenset()  # "the aim is to ...": "be to" as a purpose, not a plan
     temporal_connectives: frozenset[str] = frozenset()  # "after", "for": no cue before a date or a duration
     saying_verbs: frozenset[str] = frozenset()  # "as you know", "when asked": a marker on these gives no cause
     idioms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first word -> "after all" ...
@@ -139,6 +140,7 @@ def build(data: dict) -> Lexicon:
         purpose_climb=frozenset(str(d) for d in data.get("purpose_climb", ())),
         advmod_markers=frozenset(str(w).lower() for w in data.get("advmod_markers", ())),
         saying_verbs=frozenset(str(w).lower() for w in data.get("saying_verbs", ())),
+        be_purpose_subjects=frozenset(str(w).lower() for w in data.get("be_purpose_subjects", ())),
         temporal_connectives=frozenset(str(w).lower() for w in data.get("temporal_connectives", ())),
         idioms=_idioms(data.get("idioms", ())),
     )
