@@ -473,3 +473,9 @@ def test_hyphen_ranges_after_a_unit_and_written_to():
     b = one("a 3-to-5 percent rise")
     assert (b.value, b.high, b.unit) == (3, 5, "percent")
     assert [(x.value, x.high) for x in scan("Shares rose 4% to 212.")] == [(4, None), (212, None)]
+
+
+def test_slash_dates_ratios_and_written_fractions_of_a_whole():
+    assert _run("The 9/11 attacks and a 24/7 service.") == []
+    found = _run("About ¾ of the budget went to defence.")
+    assert [(f.value, f.unit, f.counted.text) for f in found] == [(0.75, "fraction", "budget")]

@@ -52,6 +52,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
     if re.match(r"(?:st|nd|rd|th|s)\b|:\d", after) or (bare and re.match(r"['’]s\b", after)) \
             or re.match(r"\d[.,]?\d*:", number):  # "the 35-year-old's lawyer" is an age, "the 1990's" not
         return "ordinal, decade or clock"
+    if bare and a.kind == "digits" and (re.match(r"/\d", after) or re.search(r"\d/$", body[max(0, a.start - 2) : a.start])):
+        return "a date, ratio or label written with a slash"  # "9/11", "24/7", "a 50/50 split"
     if bare and a.kind == "digits" and re.match(r"[A-Za-z]", after):
         return "a number glued to a word"  # "49ers", "3D", "5G", "a 10K race"
     if bare and a.kind == "digits" and _YEAR.fullmatch(number.strip()) and a.high is None:

@@ -256,8 +256,8 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         bound = "lower"
     if kind == "vague" and " ".join(m.group(0).lower().split()) in lex.vague_tenfold:
         high = value * 10  # "thousands": from 1,000 up to 10,000
-    if kind == "fraction" and unit is None:
-        unit, family = "fraction", "fraction"
+    if unit is None and (kind == "fraction" or m.group("mixed") and not m.group("whole") and re.match(r"\s+of\b", text[pos:])):
+        unit, family = "fraction", "fraction"  # "a third", "¾ of the budget"
     if negative:
         value = -value
     return Amount(
