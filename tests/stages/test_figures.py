@@ -479,3 +479,16 @@ def test_slash_dates_ratios_and_written_fractions_of_a_whole():
     assert _run("The 9/11 attacks and a 24/7 service.") == []
     found = _run("About ¾ of the budget went to defence.")
     assert [(f.value, f.unit, f.counted.text) for f in found] == [(0.75, "fraction", "budget")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Three were injured in the blast.", 3), ("Police arrested eight.", 8), ("The toll rose to seven.", 7)],
+)
+def test_a_number_word_alone_as_subject_or_object_is_an_amount(text, value):
+    assert [f.value for f in _run(text)] == [value]
+
+
+def test_a_number_word_as_a_pronoun_or_one_alone_is_none():
+    assert _run("The two said they would meet.") == []
+    assert _run("Only one survived.") == []

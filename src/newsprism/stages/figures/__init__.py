@@ -97,6 +97,22 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
     return None
 
 
+def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:
+    """A number word with no noun after it that is still an amount: the subject or object of a verb, or
+    the level after "to" ("Three were injured", "police arrested eight", "the toll rose to seven"); not
+    "one", nor "the two" (a pronoun), nor a word before "of" or in a name."""
+    if doc is None or a.kind != "word" or a.value < 2 or a.text[:1].isupper() and a.start > 0 \
+            and body[a.start - 2 : a.start].strip() not in ("", ".", "\"", "“"):  # fmt: skip
+        return False
+    i = nouns.token_at(doc, a.num_start)
+    if i >= len(doc) or doc[i].pos_ != "NUM" or doc[i].dep_ not in lex.alone_deps:
+        return False
+    before = doc[i - 1].lower_ if i > 0 else ""
+    k = nouns.token_at(doc, a.end)
+    after = doc[k] if k < len(doc) else None
+    return before not in lex.alone_not_after and not (after is not None and after.lower_ in ("of", "-", "o'clock"))
+
+
 def _one_of_the_most(doc, end: int) -> bool:
     """ "one of the largest dinosaurs", "one of its best players": a superlative after "of the"."""
     if doc is None:
@@ -151,8 +167,9 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
             continue  # "a third-party", "this half": a fraction counts something only with "of"
         if a.kind == "weak" and re.match(r"\s+of\b", body[a.end :]) and not _one_of_the_most(doc, a.end):
             continue  # "one of the cables": a selection; "one of the biggest banks" counts one bank
-        if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled:
-            continue  # "one of them", "the two said"
+        if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled \
+                and not _word_number_alone(body, a, doc, lex):  # fmt: skip
+            continue  # "one of them", "the two said"; but "Three were injured", "police arrested eight"
         if unit is None and a.kind == "weak":
             confidence = 0.6
         if (family in ("people", "count", None)) and _death(body, a, counted.end if counted else a.end, lex):

@@ -52,6 +52,8 @@ class Lexicon:
     selection_words: frozenset[str]
     not_per: frozenset[str]
     hyphen_adverbs: frozenset[str]
+    alone_deps: frozenset[str]
+    alone_not_after: frozenset[str]
     # compiled
     change_re: re.Pattern[str]
     age_before_re: re.Pattern[str]
@@ -147,6 +149,8 @@ def get() -> Lexicon:
         selection_words=frozenset(data["selection_words"]),
         not_per=frozenset(data["not_per"]),
         hyphen_adverbs=frozenset(data["hyphen_adverbs"]),
+        alone_deps=frozenset(data["word_number_alone"]["deps"]),
+        alone_not_after=frozenset(data["word_number_alone"]["not_after"]),
         core=re.compile(rf"{_number_start(symbol_forms)}(?:{_core_pattern(data)})", ci),
         scale_re=re.compile(rf"[\s-]*(?P<s>{_alt(data['scales'])})(?![a-z])", ci),
         money_scale_re=re.compile(rf"(?P<s>{_alt(data['scales_money_only'])})(?![a-z])", ci),
