@@ -13,10 +13,12 @@ reads the counted noun from the parse, :mod:`.context` joins the other stages' r
   a power of ten are ranges up to ten times it ("thousands": 1,000 to 10,000).
 * counts: the counted noun's singular ("homicides" -> ``homicide``); nationalities count ``person``; a
   count of people or a bare number that the text says were killed is ``death`` (family ``deaths``).
-* durations ("20 years") are figures in family ``duration``; ages ("a 35-year-old") family ``age``.
+* durations ("20 years") are figures in family ``duration``; ages ("a 35-year-old", "aged 35") family
+  ``age``.
+* a bare number shares the unit of a figure next to it ("2, 3 and 4 percent", "45 percent in 2019 and 52").
 * not figures: dates and years, clock times, ordinals, numbers inside names and labels ("Game 7",
-  "COVID-19", "Boeing 737"), list numbering, bare appositive ages ("Smith, 25,"), number words with
-  nothing counted ("one of them").
+  "COVID-19", "Boeing 737", "49ers", "24/7"), list numbering, bare appositive ages ("Smith, 25,"), number
+  words with nothing counted ("one of them", "the two said"; but "Three were injured" is a figure).
 """
 
 from __future__ import annotations
