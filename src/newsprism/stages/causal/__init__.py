@@ -10,7 +10,9 @@ One module per step; the words they look for live in lexicons/causal.yaml:
              result adverbs ("as a result", "therefore") and purpose words ("in order to"), each with a
              weight and a polarity (cause or prevent)
     finder   cues in a parsed sentence -> signal, cause and effect token ranges read off the dependency
-             parse, with a score (the cue's weight, lowered when an argument is missing)
+             parse, with a score (the cue's weight, lowered when an argument is missing); the verb cues
+    phrases  the phrase cues: connectives, purpose words and result adverbs
+    args     what both share: subject and object readers, the Found record and its score
     spans    token sets -> trimmed contiguous ranges
 
 A Claim is kept when it has a cause and an effect and its score reaches the lexicon's ``threshold``; weak
