@@ -595,7 +595,7 @@ def test_a_reporting_clause_the_parse_joins_as_a_conj_reports_the_clause_before_
     pos = ["PRON", "VERB", "DET", "ADJ", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
     spaces = [True] * 4 + [False, True] + [True] * 4 + [False, False]
     doc = Doc(nlp.load().vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos)
-    found = [f for f in cues.find(doc, [], get()) if f.cue is not None and doc.text[f.cue[0] : f.cue[1]] == "told"]
+    found = [f for f in cues.find(doc, [], get()) if f.cue and doc.text[f.cue[0] : f.cue[1]] == "told"]
     assert [(doc.text[f.start : f.end], doc.text[f.source[0] : f.source[1]]) for f in found] == [
         ("This includes a new force", "the secretary")
     ]
@@ -611,3 +611,8 @@ def test_a_quotation_in_the_paragraph_after_an_indirect_statement_is_a_statement
     root = containing(found, "the budget was balanced")
     assert q.speaker.resolution == f"follows {root.id}" and q.speaker.description == root.speaker.description
     assert containing(found, "cut a lot").reason.startswith("continues")
+
+
+def test_an_indirect_statement_with_no_source_in_its_sentence_is_kept_without_a_speaker():
+    q = containing(run("Tell your senator that the bill must pass this week."), "the bill must pass")
+    assert q.cue.text == "Tell" and q.speaker is None and q.kind == "indirect"

@@ -194,8 +194,8 @@ def _body_quotes(article: Article, doc: Any, mentions: list[Mention], lex: Lexic
         reason = f.reason
         if f.source is not None:
             speaker = resolver.speaker(f.source[0], f.source[1], f.source_token, prev_speaker, prev_end)
-        elif f.reason in ("continues", "follows"):
-            earlier = [q for q in out if q.end <= f.start]
+        elif f.reason in ("continues", "follows"):  # the quote continued: the last one with a source
+            earlier = [q for q in out if q.end <= f.start and (q.speaker is not None or q.kind != "indirect")]
             if earlier:
                 last = max(earlier, key=lambda q: q.end)
                 if last.speaker is not None:

@@ -237,7 +237,8 @@ def content_of(verb, base: str, category: str, lex: Lexicon | None = None):
             return _subtree(question), "question"
     reach = lex.limits.get("topic_preposition_reach", 1) if lex is not None else 1
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and 0 < c.i - verb.i <= reach:  # "talked warmly about"
+        # "talked warmly about ...": the topic may come a few words after the verb
+        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and 0 < c.i - verb.i <= reach:
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     return _subtree(g), "prep"
@@ -436,8 +437,8 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
                 Found(span[0], span[1], kind, cue, source, head, category, f"{dep} of cue", used, base)
             )
     _share_subjects(out, doc, sent_starts)
-    # indirect speech needs a source, unless the sentence gives none on purpose ("is expected to")
-    out = [f for f in out if f.source is not None or f.kind != "indirect" or f.reason.startswith(NO_SOURCE)]
+    # an indirect statement whose sentence names no source ("Tell your senator that ...", a headline's
+    # "Declared: ...") is kept, with no speaker
     claimed = {id(q) for f in out for q in f.quotations}
     for tok, base, category, sent, sent_quotes, head, source, cue in waiting:
         if category == "belief":

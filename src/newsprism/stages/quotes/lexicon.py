@@ -55,8 +55,8 @@ class Lexicon:
     clause_only: frozenset[str] = frozenset()  # verbs that attribute only a clause ("a poll found that")
     raising_verbs: frozenset[str] = frozenset()  # "X seems to ...": no source, X is part of the content
     passive_verbs: frozenset[str] = frozenset()  # "X is expected to ...", "it was reported that ...": no source
-    question_verbs: frozenset[str] = frozenset()  # forms of verbs whose topic is their content ("asked about")
-    question_marks: frozenset[str] = frozenset()  # "if", "whether": a clause they open is a question asked
+    question_verbs: frozenset[str] = frozenset()  # forms of verbs whose topic is what they say ("asked about")
+    question_marks: frozenset[str] = frozenset()  # "if", "whether": a clause they open is a question
     question_topics: frozenset[str] = frozenset()  # "about", "on": prepositions giving a question's topic
 
     def verb(self, token: Any) -> tuple[str, str, Any] | None:
@@ -126,7 +126,9 @@ def get() -> Lexicon:
         raising_verbs=_lower((data.get("sourceless_verbs") or {}).get("raising")),
         passive_verbs=_lower((data.get("sourceless_verbs") or {}).get("passive")),
         question_verbs=frozenset(
-            f for b in (data.get("questions") or {}).get("verbs") or () for f in _forms(str(b).lower(), irregular)
+            f
+            for b in (data.get("questions") or {}).get("verbs") or ()
+            for f in _forms(str(b).lower(), irregular)
         ),
         question_marks=_lower((data.get("questions") or {}).get("marks")),
         question_topics=_lower((data.get("questions") or {}).get("topics")),

@@ -42,7 +42,8 @@ def attribute(q: Quotation, doc: Any, text: str, found: list[Found], lex: Lexico
     intro = _colon_intro(q, doc, text, lex)
     if intro is not None:
         return intro
-    prev = [f for f in found if f.end <= q.start]
+    # a statement with no source ("X is suspected of ...") does not interrupt a speaker's run of quotes
+    prev = [f for f in found if f.end <= q.start and (f.source is not None or f.kind != "indirect")]
     if prev:
         last = max(prev, key=lambda f: f.end)
         between = text[last.end : q.start]
@@ -70,13 +71,19 @@ def attribute(q: Quotation, doc: Any, text: str, found: list[Found], lex: Lexico
                 None,
                 None,
                 last.category,
-                "follows" if last.kind == "indirect" and gap > 0 and last.reason != "follows" else "continues",
+                _continuation(last, gap),
                 [q],
                 last.base,
             )
     if q.words(text) <= lex.limits.get("short_quote_words", 4):
         return None
     return Found(q.inner_start, q.inner_end, "direct", None, None, None, "speech", "unattributed", [q], "")
+
+
+def _continuation(last: Found, gap: int) -> str:
+    """ "follows" for a quotation in a later paragraph than an indirect statement (a statement of its own
+    by the same speaker), else "continues"."""
+    return "follows" if last.kind == "indirect" and gap > 0 and last.reason != "follows" else "continues"
 
 
 def _only_quotes(between: str) -> bool:
