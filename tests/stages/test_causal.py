@@ -459,3 +459,14 @@ def test_a_schedule_or_a_duration_is_no_cause(text):
 def test_be_to_after_an_aim_or_a_protest_is_a_purpose():
     found = _found("The boycott of meals is to protest the transfer of the officers.")
     assert ("to", "to protest the transfer of the officers", "The boycott of meals") in found, found
+
+
+def test_a_road_leading_somewhere_is_a_path_not_a_cause():
+    assert not [f for f in _found("Farmers blockaded the roads leading to the two towns.") if f[0] == "leading to"]
+    assert ("led to", "The closure of the bridge", "angry protests in the town") in _found(
+        "The closure of the bridge led to angry protests in the town.")
+
+
+def test_over_or_during_a_span_of_time_is_no_cue():
+    found = _keys("Protests have continued over the past few years.")
+    assert not [k for k in found if k.startswith("connective:over")], found

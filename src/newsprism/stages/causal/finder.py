@@ -128,6 +128,10 @@ def _phrasal(lex: Lexicon, v: Any, cue: Cue, used: set[int]) -> Found | None:
         first = spans.main_clause(v.head, spans.subtree_ids(v))
     else:
         first = subject(v)
+    on_noun = v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG")  # "roads leading to", "a road that leads to"
+    heads = [v.head] if on_noun else [c for c in v.children if c.dep_ in _SUBJ]
+    if any(h.lower_ in cue.not_subjects for h in heads):
+        return None  # "the roads leading to the town": a path
     if cue.kind == REVERSE:
         return _found(lex, doc, cue, sig, other, first, f"'{v.text} {p.text}': the object causes the subject")
     return _found(lex, doc, cue, sig, first, other, f"'{v.text} {p.text}': subject causes object")

@@ -34,6 +34,7 @@ class Cue:
     states: frozenset[str] = frozenset()  # verbs that count only with one of these results ("left three dead")
     signal_in: str = ""  # "cause" or "effect": the argument span that starts with the signal words
     reading: str = ""  # names one reading of words listed more than once ("when" after casualty words)
+    not_subjects: frozenset[str] = frozenset()  # phrasal verbs: no cue after these subjects ("roads leading to")
     introduces: str = "cause"  # what a connective's object is: the cause ("because of X"), or the effect ("behind X")
 
     @property
@@ -85,6 +86,7 @@ def _cue(kind: str, entry: dict, words: tuple[str, ...], signal_in: str = "") ->
         signal_in=str(entry.get("signal_in", signal_in)),
         reading=str(entry.get("reading", "")),
         introduces=str(entry.get("introduces", "cause")),
+        not_subjects=frozenset(str(w).lower() for w in entry.get("not_subjects", ())),
     )
 
 
