@@ -55,7 +55,7 @@ class Lexicon:
     clause_only: frozenset[str] = frozenset()  # verbs that attribute only a clause ("a poll found that")
     raising_verbs: frozenset[str] = frozenset()  # "X seems to ...": no source, X is part of the content
     passive_verbs: frozenset[str] = frozenset()  # "X is expected to ...", "it was reported that ...": no source
-    question_verbs: frozenset[str] = frozenset()  # forms of verbs whose topic is what they say ("asked about")
+    question_verbs: frozenset[str] = frozenset()  # verb forms whose topic is what they ask ("asked about")
     question_marks: frozenset[str] = frozenset()  # "if", "whether": a clause they open is a question
     question_topics: frozenset[str] = frozenset()  # "about", "on": prepositions giving a question's topic
 
