@@ -492,3 +492,18 @@ def test_a_number_word_alone_as_subject_or_object_is_an_amount(text, value):
 def test_a_number_word_as_a_pronoun_or_one_alone_is_none():
     assert _run("The two said they would meet.") == []
     assert _run("Only one survived.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("25 points per game", "point per game"), ("30 points a game", "point per game"),
+     ("5 tonnes per hectare", "tonne per hectare"), ("300 miles per charge", "mile per charge"),
+     ("$50,000 per annum", "USD per year"), ("5 per cent", "percent"), ("5 points a record", "point")],
+)  # fmt: skip
+def test_measures_per_any_noun_after_per(text, unit):
+    assert one(text).unit == unit
+
+
+def test_counted_nouns_per_a_noun_or_a_unit():
+    assert [f.unit for f in _run("He grabbed 10 rebounds per game.")] == ["rebound per game"]
+    assert [f.unit for f in _run("The region has 250 people per square kilometre.")] == ["person per square kilometre"]

@@ -51,6 +51,8 @@ class Lexicon:
     counted_stop: frozenset[str]
     selection_words: frozenset[str]
     not_per: frozenset[str]
+    per_nouns: frozenset[str]
+    per_names: dict[str, str]
     hyphen_adverbs: frozenset[str]
     alone_deps: frozenset[str]
     alone_not_after: frozenset[str]
@@ -148,6 +150,8 @@ def get() -> Lexicon:
         counted_stop=frozenset(data["counted_stop"]),
         selection_words=frozenset(data["selection_words"]),
         not_per=frozenset(data["not_per"]),
+        per_nouns=frozenset(data["per_nouns"]),
+        per_names=dict(data["per_names"]),
         hyphen_adverbs=frozenset(data["hyphen_adverbs"]),
         alone_deps=frozenset(data["word_number_alone"]["deps"]),
         alone_not_after=frozenset(data["word_number_alone"]["not_after"]),

@@ -7,9 +7,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ...nlp import token_starts
+from ...nlp import doc_text, token_starts
 from .lexicon import Lexicon
-from .scan import PER_TIME_WORDS
+from .scan import PER_TIME_WORDS, unit_at
 
 _NOUNISH = {"NOUN", "PROPN"}
 _MODIFIER = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}  # "armed forces", "wounded civilians"
@@ -163,4 +163,10 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon)
     k = head.i + 1
     if k + 1 < sent_end and doc[k].lower_ in ("per", "a", "an", "each") and doc[k + 1].lower_ in PER_TIME_WORDS:
         unit = f"{unit} per {doc[k + 1].lower_}"  # "3,000 tests per day", "two meals a day"
+    elif k + 1 < sent_end and doc[k].lower_ == "per" and unit_at(doc_text(doc), doc[k + 1].idx, lex):
+        unit = f"{unit} per {unit_at(doc_text(doc), doc[k + 1].idx, lex)[0]}"  # "250 people per square kilometre"
+    elif k + 1 < sent_end and doc[k].lower_ in ("per", "a", "an", "each") and doc[k + 1].pos_ == "NOUN" \
+            and (doc[k].lower_ == "per" or doc[k + 1].lower_ in lex.per_nouns) \
+            and doc[k + 1].lower_ not in lex.not_per:  # fmt: skip
+        unit = f"{unit} per {singular(doc[k + 1].text, lex)}"  # "10 rebounds per game", "80 people per flight"
     return Counted(start, end, head.text, unit, family)

@@ -26,6 +26,7 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # the units of time a rate is "per" ("40 tonnes a day"); nouns.py reads the same list for counted nouns
 PER_TIME_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
 _PER_TIME = re.compile(rf"\s*(?:per|an?|each|/)\s*(?P<d>{'|'.join(PER_TIME_WORDS)})\b", re.IGNORECASE)
+_PER_NOUN = re.compile(r"\s*(?:(?P<per>per|an?|each)\s+)(?P<d>[A-Za-z][A-Za-z-]*)", re.IGNORECASE)
 _NOT_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|previously|prior)\b", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 _WORD_JOIN = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
@@ -93,7 +94,7 @@ def _scales(text: str, pos: int, currency: bool, lex: Lexicon) -> tuple[float, i
         return factor, pos
 
 
-def _unit(text: str, pos: int, lex: Lexicon) -> tuple[str, str, int] | None:
+def unit_at(text: str, pos: int, lex: Lexicon) -> tuple[str, str, int] | None:
     m = lex.unit_symbol_re.match(text, pos)
     best = None
     if m:  # "u": a symbol, after a space or glued; "g": one that is a unit only glued ("6.7in", "249g")
@@ -126,6 +127,11 @@ def _money_after(text: str, pos: int, lex: Lexicon) -> tuple[str, int] | None:
     return None
 
 
+def _singular_word(word: str) -> str:
+    """ "games" -> "game", "hectares" -> "hectare" (a rate's denominator; "glass", "bus" stay)."""
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us")) else word
+
+
 def _hyphen_label(before: str, lex: Lexicon) -> bool:
     """A number after a hyphenated word is a label ("COVID-19", "F-16", "under-21", "top-10") unless the
     word is an adverb the lexicon lists ("the now-18 month-old", "the then-45-year-old", "minus-130")."""
@@ -136,8 +142,9 @@ def _hyphen_label(before: str, lex: Lexicon) -> bool:
 def _rate_name(text: str, rate: re.Match[str], lex: Lexicon) -> tuple[str, int] | None:
     """What a currency amount is per ("$30 per person", "$65.40 a barrel"), and where it ends."""
     denom = rate.group("d")
-    found = _unit(text, rate.start("d"), lex)
+    found = unit_at(text, rate.start("d"), lex)
     name = found[0] if found else denom.lower().rstrip("s") if not denom.lower().endswith("ss") else denom
+    name = lex.per_names.get(name, name)  # "per annum": per year
     if text[rate.start() : rate.start("d")].strip(" -").lower() in ("a", "an") and name in lex.not_per:
         return None  # "a lot", "a record"
     return name, (found[2] if found else rate.end("d"))
@@ -204,7 +211,7 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
                 unit, family, pos = lex.minor[minor.group("c").lower()], "currency", minor.end()
                 reasons.append("minor currency")
     if unit is None:
-        found = _unit(text, pos, lex)
+        found = unit_at(text, pos, lex)
         if found and text[pos : found[2]] == "m" and _million_of(text, found[2], lex):
             value, scaled, pos, found = value * 1e6, True, found[2], None  # "15m views": 15 million
             reasons.append("m for million")
@@ -240,6 +247,13 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         per = _PER_TIME.match(text, pos)
         if per and not _NOT_RATE.match(text, per.end()):  # "11 feet per century", "40 tonnes a day"
             unit, family, pos = f"{unit} per {per.group('d').lower()}", "rate", per.end()
+        elif not per:
+            per = _PER_NOUN.match(text, pos)
+            found = unit_at(text, per.start("d"), lex) if per else None
+            word = per.group("d").lower() if per else ""
+            if per and (found or word in lex.per_nouns or per.group("per").lower() == "per") and word not in lex.not_per:
+                name, end = (found[0], found[2]) if found else (_singular_word(word), per.end())
+                unit, family, pos = f"{unit} per {name}", "rate", end  # "25 points per game", "5 tonnes per hectare"
     qualifier, bound = None, "exact"
     q = lex.qual_before_re.search(text[max(0, start - 30) : start])
     if q:
