@@ -470,3 +470,19 @@ def test_a_road_leading_somewhere_is_a_path_not_a_cause():
 def test_over_or_during_a_span_of_time_is_no_cue():
     found = _keys("Protests have continued over the past few years.")
     assert not [k for k in found if k.startswith("connective:over")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staging a protest at Bhajanpura, the party chief said the tariffs were too high.",  # a place
+        "Day two of the dharna organised by India Against Corruption drew large crowds.",  # a name
+    ],
+)
+def test_a_place_or_a_name_is_no_cause(text):
+    assert not [k for k in _keys(text) if k.startswith(("connective:at", "connective:against"))], _keys(text)
+
+
+def test_anger_at_something_is_still_a_cause():
+    assert ("at", "the closure of the clinic", "Residents expressed anger") in _found(
+        "Residents expressed anger at the closure of the clinic.")

@@ -61,6 +61,9 @@ class Lexicon:
     purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect
     advmod_markers: frozenset[str] = frozenset()  # "when": parsed as advmod of the clause it introduces
     be_purpose_subjects: frozenset[str] = frozenset()  # "the aim is to ...": "be to" as a purpose, not a plan
+    place_connectives: frozenset[str] = frozenset()  # "at": no cue before a place ("a protest at the Town Hall")
+    place_entities: frozenset[str] = frozenset()  # spaCy entity labels of places (GPE, LOC, FAC)
+    name_entities: frozenset[str] = frozenset()  # entity labels of names a cue word may be part of (ORG)
     temporal_connectives: frozenset[str] = frozenset()  # "after", "for": no cue before a date or a duration
     saying_verbs: frozenset[str] = frozenset()  # "as you know", "when asked": a marker on these gives no cause
     idioms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first word -> "after all" ...
@@ -143,6 +146,9 @@ def build(data: dict) -> Lexicon:
         advmod_markers=frozenset(str(w).lower() for w in data.get("advmod_markers", ())),
         saying_verbs=frozenset(str(w).lower() for w in data.get("saying_verbs", ())),
         be_purpose_subjects=frozenset(str(w).lower() for w in data.get("be_purpose_subjects", ())),
+        place_connectives=frozenset(str(w).lower() for w in data.get("place_connectives", ())),
+        place_entities=frozenset(str(w) for w in data.get("place_entities", ())),
+        name_entities=frozenset(str(w) for w in data.get("name_entities", ())),
         temporal_connectives=frozenset(str(w).lower() for w in data.get("temporal_connectives", ())),
         idioms=_idioms(data.get("idioms", ())),
     )

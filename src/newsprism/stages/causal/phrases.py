@@ -130,6 +130,12 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
             return None
     if cue.means and not any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in first.children):
         return None
+    if first.ent_type_ in lex.name_entities:
+        return None  # "India Against Corruption": part of a name
+    if first.lower_ in lex.place_connectives and any(
+        c.ent_type_ in lex.place_entities or c.pos_ == "PROPN" for c in last.children if c.dep_ == "pobj"
+    ):
+        return None  # "staged a protest at Jantar Mantar" (a name, most often a place's): not a cause
     if first.lower_ in lex.temporal_connectives and any(
         c.ent_type_ in _TEMPORAL_ENTS for c in last.children if c.dep_ == "pobj"
     ):
