@@ -507,3 +507,9 @@ def test_measures_per_any_noun_after_per(text, unit):
 def test_counted_nouns_per_a_noun_or_a_unit():
     assert [f.unit for f in _run("He grabbed 10 rebounds per game.")] == ["rebound per game"]
     assert [f.unit for f in _run("The region has 250 people per square kilometre.")] == ["person per square kilometre"]
+
+
+def test_a_tie_is_one_number():
+    a = one("drew 2-2")
+    assert (a.value, a.high, a.text) == (2, None, "2-2")
+    assert [x.value for x in scan("won 3-1")] == [3, 1]

@@ -366,6 +366,10 @@ def _merge_ranges(text: str, found: list[Amount], lex: Lexicon) -> list[Amount]:
             compatible = a.unit is None or b.unit is None or a.unit == b.unit or _rate_of(b.unit, a.unit)
             if join and compatible and a.kind not in ("weak", "vague") and b.kind not in ("weak", "vague") \
                     or (join and word == "or" and compatible and a.kind == "weak" and b.kind == "word"):  # fmt: skip
+                if word == "-" and a.value == b.value and a.unit is None and b.unit is None and not gap.strip(" -"):
+                    out.append(replace(a, end=b.end, text=text[a.start : b.end], reason=f"{a.reason}; a tie"))
+                    i += 2  # "tied at 2-2": one number, not a range from 2 to 2
+                    continue
                 if b.value > _low(text, a, b) or word != "-":
                     start = a.start
                     if between:
