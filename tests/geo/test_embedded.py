@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.geo import resolve_name, resolve_spans
-from newsprism.geo.embedded import embedded_place
+from newsprism.geo.embedded import embedded_place, place_inside
 from newsprism.geo.gazetteer import gazetteer
 
 
@@ -50,3 +50,24 @@ def test_an_institution_resolves_to_its_place():
     start = body.index("Reserve")
     (r,) = resolve_spans(body, [(start, start + len("Reserve Bank of Australia"), "Reserve Bank of Australia")])
     assert r.country == "AU"
+
+
+@pytest.mark.parametrize(
+    ("org", "place"),
+    [
+        ("Toronto Police Service", "Toronto"),
+        ("the Reserve Bank of Zimbabwe", "Zimbabwe"),
+        ("The New York Times", "New York"),
+        ("Kansas City Chiefs", "Kansas City"),
+        ("US Federal Reserve", "US"),
+        ("the Democratic People's Republic of Korea Navy", "Democratic People's Republic of Korea"),
+        ("North American Aerospace Defense Command", "North American"),
+        ("Wells Fargo", None),  # a place's name as the last word of a firm's: left alone ("Fargo" is skipped)
+        ("Delta Air Lines", None),  # a common word that is also a town
+        ("NASA Ames", None),  # an acronym
+        ("Mexico City", None),  # an organisation named exactly like a place is the entities stage's call
+    ],
+)
+def test_a_place_inside_an_organisations_name(gaz, org, place):
+    found = place_inside(org, gaz)
+    assert (org[found[0] : found[1]] if found else None) == place

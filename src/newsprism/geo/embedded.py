@@ -66,3 +66,63 @@ def embedded_place(text: str, gaz: Gazetteer) -> str | None:
                 if _strong(name, gaz):
                     return name
     return None
+
+
+_INSIDE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def place_inside(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
+    """Where a place is written inside an organisation's name ("Toronto" in "Toronto Police Service",
+    "Zimbabwe" in "Reserve Bank of Zimbabwe"): (start, end) offsets into ``text``, or None.
+
+    Candidates are runs of capitalised words (joined by single spaces, or by a connector of
+    ``inside_names.connectors``: "Republic of Korea"), longest first, then leftmost; a run neither begins nor
+    ends with a connector, is never a lone word of ``inside_names.skip`` ("Central", "Delta"), is a strict
+    part of the name (a name that is itself a place's is left alone) and must name a place with little
+    doubt, as for ``embedded_place``. Outside an all-capitals headline, a word in capitals of four letters
+    or more is taken for an acronym and a shorter one counts only for a country or region ("US", "EU", "BC")."""
+    spec = gaz.lexicon.get("inside_names") or {}
+    skip = {w.casefold() for w in spec.get("skip", ())}
+    connectors = {w.casefold() for w in spec.get("connectors", ())}
+    whole = text.strip()
+    if not whole or _strong(whole, gaz):  # named exactly like a place: the entities stage called it an org
+        return None
+    shouting = whole.isupper()
+    runs: list[list[re.Match[str]]] = [[]]
+    for m in _INSIDE_WORD.finditer(text):
+        word = m.group()
+        joined = bool(runs[-1]) and text[runs[-1][-1].end() : m.start()] == " "
+        if word.casefold() in connectors and not word[:1].isupper() or word.casefold() in ("the",):
+            if joined and word.casefold() in connectors:
+                runs[-1].append(m)
+            else:
+                runs.append([])
+            continue
+        capitalised = word[:1].isupper() and (shouting or not (len(word) > 3 and word.isupper()))
+        if not capitalised:
+            runs.append([])
+        elif joined:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for size in range(max(map(len, runs)), 0, -1):
+        for run in runs:
+            for i in range(len(run) - size + 1):
+                part = run[i : i + size]
+                if part[0].group().casefold() in connectors or part[-1].group().casefold() in connectors:
+                    continue
+                start, end = part[0].start(), part[-1].end()
+                name = text[start:end].rstrip(".'’")
+                if size == 1 and name.casefold() in skip:
+                    continue
+                if len(name) >= len(whole) or not _strong(name, gaz):
+                    continue
+                if size == 1 and name.isupper() and not shouting and not _abbreviation(name, gaz):
+                    continue
+                return start, start + len(name)
+    return None
+
+
+def _abbreviation(text: str, gaz: Gazetteer) -> bool:
+    """True when a short word in capitals names a country or a region ("US", "EU", "BC"), not a town."""
+    return any(m.entry.feature != "city" and m.how != "demonym" for m in gaz.candidates(text))

@@ -1,7 +1,8 @@
 """Place mentions from a spaCy Doc, for the places benchmark and tests (and for the entities stage to reuse
 or drop): the named entities a place resolver should look at.
 
-    place_mentions_from_doc(nlp(body), "doc-1")   # [Mention(type="place", ...), Mention(type="group", ...)]
+    place_mentions_from_doc(nlp(body), "doc-1")   # [Mention(type="place", ...), Mention(type="group", ...),
+                                                  #  Mention(type="org", ...)]
 
 Entities labelled GPE, LOC or FAC are places. The small English model also labels some places NORP, ORG
 or PERSON ("Culiacan" NORP, "Sonora" ORG), so an entity with one of those labels is a place too when the
@@ -9,8 +10,10 @@ gazetteer gives strong evidence: its text is the own name (not an alternate name
 first-level region, a continent, named region or landmark (or a variant from ``lexicons/places.yaml``:
 "DPRK", "Holy See"), or a city of at least ``maybe_place_min_population`` people, or it is written with a
 region right after it ("Culiacan, Sonora").
-NORP entities that are nationality adjectives ("Mexican") become ``group`` mentions, which the places
-stage reads as weak evidence of the article's country.
+NORP entities that are nationality adjectives ("Mexican") become ``group`` mentions, which the places stage
+resolves to their country, and the other ORG entities ``org`` mentions; a place written inside an
+organisation's name ("Toronto" in "Toronto Police Service", ``embedded.place_inside``) is a place mention
+of its own, beside the organisation's.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..records import Mention
+from .embedded import place_inside
 from .gazetteer import CURATED_FEATURES, Gazetteer, gazetteer
 from .resolve import qualifier_after
 
@@ -55,6 +59,7 @@ def place_mentions_from_doc(doc: Any, document_id: str, gaz: Gazetteer | None = 
     place_labels = set(labels.get("place", ()))
     maybe_labels = set(labels.get("maybe_place", ()))
     group_labels = set(labels.get("group", ()))
+    org_labels = set(labels.get("org", ()))
     body = doc.text
     found: list[tuple[int, int, str, str, str, str]] = []
     for ent in doc.ents:
@@ -73,6 +78,12 @@ def place_mentions_from_doc(doc: Any, document_id: str, gaz: Gazetteer | None = 
             )
         elif label in group_labels and is_demonym(text, gaz):
             found.append((ent.start_char, ent.end_char, text, "group", label, "nationality adjective"))
+        elif label in org_labels:
+            found.append((ent.start_char, ent.end_char, text, "org", label, f"{label} entity"))
+            inside = place_inside(text, gaz)
+            if inside is not None:
+                start, end = ent.start_char + inside[0], ent.start_char + inside[1]
+                found.append((start, end, body[start:end], "place", label, f"written in the name {text!r}"))
     found.sort()
     return [
         Mention(

@@ -5,7 +5,9 @@
 It reads the ``entities`` stage's mentions: those of type ``place`` (outside reader comments) are resolved
 together by ``newsprism.geo.resolve.resolve_spans``, so that each is read in the light of the others (the
 countries and regions the article names, "Culiacan, Sonora" written side by side); ``group`` mentions that
-are nationality adjectives ("Mexican") add weak evidence of the article's country. A mention nothing in the
+are nationality adjectives ("Mexican") are resolved with them, to their country (a Place whose reason says
+"nationality adjective", at ``place_kinds.demonym_confidence`` of the confidence), and add weak evidence
+of the article's country. A mention nothing in the
 gazetteer matches is placed approximately at the nearest town or city the article resolved (feature
 ``local``, no GeoNames id, a low confidence and a note), or gets no Place when there is none near. Each
 Place keeps the mention's span, the winner's GeoNames fields, a confidence (the winner's share of the
@@ -19,6 +21,7 @@ from collections import Counter
 from typing import Any
 
 from ..geo.gazetteer import gazetteer
+from ..geo.mentions import is_demonym
 from ..geo.resolve import resolve_spans
 from ..records import Article, Mention, Place
 from .registry import StageContext
@@ -42,21 +45,33 @@ def _demonym_countries(mentions: list[Mention]) -> Counter:
     return counts
 
 
+def _to_resolve(mentions: list[Mention], body: str) -> list[tuple[Mention, str, float]]:
+    """(mention, name to look up, confidence factor) for the place mentions and the nationality adjectives
+    ("Mexican" -> Mexico) outside reader comments whose span is the body's."""
+    gaz = gazetteer()
+    kinds = gaz.lexicon.get("place_kinds") or {}
+    out = []
+    for m in mentions:
+        if m.in_comment or not (0 <= m.start < m.end) or body[m.start : m.end] != m.text:
+            continue
+        if m.type == "place":
+            out.append((m, m.name or m.text, 1.0))
+        elif m.type == "group" and kinds.get("demonyms") and is_demonym(m.text, gaz):
+            out.append((m, m.text, float(kinds["demonym_confidence"])))
+    return out
+
+
 def run(article: Article, doc: Any, ctx: StageContext) -> list[Place]:
     mentions: list[Mention] = list(ctx.results.get("entities") or ())
     body = article.body
-    places = [
-        m
-        for m in mentions
-        if m.type == "place" and not m.in_comment and 0 <= m.start < m.end and body[m.start : m.end] == m.text
-    ]
-    if not places:
+    todo = _to_resolve(mentions, body)
+    if not todo:
         return []
-    spans = [(m.start, m.end, m.name or m.text) for m in places]
+    spans = [(m.start, m.end, name) for m, name, _f in todo]
     resolutions = resolve_spans(body, spans, context_countries=_demonym_countries(mentions))
     out: list[Place] = []
-    for m, r in zip(places, resolutions, strict=True):
-        if (r is None or r.feature == "local") and m.name and m.name != m.text:
+    for (m, _name, factor), r in zip(todo, resolutions, strict=True):
+        if (r is None or r.feature == "local") and m.type == "place" and m.name and m.name != m.text:
             # the fuller name is not in the gazetteer: try the words written before placing it approximately
             r = resolve_spans(body, [(m.start, m.end, m.text)])[0] or r
         if r is None:
@@ -77,8 +92,8 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Place]:
                 feature=r.feature,
                 population=r.population,
                 notes=r.notes,
-                confidence=round(r.confidence * m.confidence, 3),
-                reason=r.reason,
+                confidence=round(r.confidence * m.confidence * factor, 3),
+                reason=f"nationality adjective; {r.reason}" if m.type == "group" else r.reason,
                 stage=TAG,
             )
         )
