@@ -513,3 +513,12 @@ def test_a_tie_is_one_number():
     a = one("drew 2-2")
     assert (a.value, a.high, a.text) == (2, None, "2-2")
     assert [x.value for x in scan("won 3-1")] == [3, 1]
+
+
+def test_a_count_before_names_and_a_plural_noun_counts_the_noun():
+    assert [(f.value, f.unit) for f in _run("Federer has won 20 Grand Slam titles.")] == [(20, "title")]
+
+
+def test_a_score_counts_nothing_after_its_hyphen():
+    found = _run("The striker scored in the 3-0 win.")
+    assert found[0].value == 3 and found[0].counted is None

@@ -84,12 +84,17 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
             prev = doc[i - 1]
             k = nouns.token_at(doc, a.end)  # the token after the amount (after "18" in "16-18 High Street")
             nxt = doc[k] if k < len(doc) else None
-            after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
+            after = None  # the first word after the names ("titles" in "20 Grand Slam titles")
+            if nxt is not None:
+                m = nxt.i + 1
+                while m < min(nxt.i + 3, len(doc) - 1) and doc[m].pos_ == "PROPN" and doc[m].text[:1].isupper():
+                    m += 1
+                after = doc[m] if m < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and a.kind == "digits" \
                     and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP" \
                     and not (after is not None and after.tag_ == "NNS" and after.pos_ == "NOUN") \
                     and not nouns.conjoined_names(doc, nxt.i + 1, nxt.sent.end):  # fmt: skip
-                return "a number in a name or address"  # but "31 Abrams tanks", "5 Android and iOS users" count
+                return "a number in a name or address"  # but "31 Abrams tanks", "20 Grand Slam titles" count
             joined = prev.idx + len(prev.text) == a.start - 1
             if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier:
                 return "a number in a name"

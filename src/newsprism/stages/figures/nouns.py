@@ -118,6 +118,8 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon)
         while first < sent_end and doc[first].text.lower() in _DETS:
             first += 1
         i = first
+    if doc[i].text in ("-", "–"):
+        return None  # "the 3-0 win": a score, the noun is not what 3 counts
     head = None
     j = i
     while (
