@@ -106,3 +106,10 @@ def test_a_fraction_matches_by_what_it_is_a_fraction_of():
 
     (value, unit), = bench.system_quantities([F()])
     assert bench.units_match("% britain population", unit) and bench.units_match("fraction", unit)
+
+
+def test_an_ambiguous_symbol_in_the_gold_matches_any_of_its_readings():
+    gold = bench.GoldUnit("point", "p")
+    assert bench.units_match(gold, bench.Unit(["penny"])) and bench.units_match(gold, bench.Unit(["point"]))
+    assert not bench.units_match(bench.GoldUnit("point", "points"), bench.Unit(["penny"]))
+    assert not bench.units_match(gold, bench.Unit(["percentage"]))
