@@ -616,3 +616,9 @@ def test_a_quotation_in_the_paragraph_after_an_indirect_statement_is_a_statement
 def test_an_indirect_statement_with_no_source_in_its_sentence_is_kept_without_a_speaker():
     q = containing(run("Tell your senator that the bill must pass this week."), "the bill must pass")
     assert q.cue.text == "Tell" and q.speaker is None and q.kind == "indirect"
+
+
+def test_a_source_whose_description_quotes_someone_ends_before_the_quotation():
+    found = run('"We will win," said Mark Cuban, who has warned of "a long fight" before. "It is close."')
+    q = containing(found, "We will win")
+    assert q.speaker is not None and q.speaker.text == "Mark Cuban, who has warned of"

@@ -126,7 +126,11 @@ def source_of(verb, lex: Lexicon, depth: int = 0, quoted=None):
         if c.dep_ in ("nsubj", "csubj"):
             words = _source_tokens(c)
             if quoted is not None and any(quoted(t.idx) for t in words if not t.is_punct):  # a mark may hang on it
-                continue
+                if quoted(c.idx):
+                    continue
+                # "said Cuban, who hosts "Shark Tank"": the source ends before the quoted words
+                cut = next(t.i for t in words if quoted(t.idx))
+                words = [t for t in words if t.i < cut] if cut > c.i else [c]
             return c, words
         if c.dep_ == "nsubjpass":
             passive = c
