@@ -486,3 +486,19 @@ def test_a_place_or_a_name_is_no_cause(text):
 def test_anger_at_something_is_still_a_cause():
     assert ("at", "the closure of the clinic", "Residents expressed anger") in _found(
         "Residents expressed anger at the closure of the clinic.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said the cause of the blast was a gas leak.", ("of", "a gas leak", "the blast")),
+        ("A faulty cable was the cause of the fire.", ("of", "A faulty cable", "the fire")),
+        ("The reason for the delay was a strike by pilots.", ("for", "a strike by pilots", "the delay")),
+    ],
+)  # fmt: skip
+def test_the_cause_of_or_the_reason_for_something_introduces_its_effect(text, expected):
+    assert expected in _found(text)
+
+
+def test_reasons_named_nowhere_give_no_cause():
+    assert not [f for f in _found("He explained the reasons for the march.") if f[0] == "for"]

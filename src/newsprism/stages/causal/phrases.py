@@ -101,6 +101,22 @@ def _objects_in(prep: Any, words: frozenset[str]) -> bool:
     return False
 
 
+def _named_cause(head: Any) -> Range | None:
+    """What a connective that introduces the effect names as the cause: the subject ("the group was behind
+    the attack"), or what "the cause of X" is equated with ("a leak was the cause of the blast", "the cause
+    of the blast was a leak")."""
+    found = subject(head)
+    if found is not None or head.pos_ not in ("NOUN", "PROPN") or head.head.i == head.i:
+        return found
+    verb = head.head
+    if head.dep_ == "attr":
+        return subject(verb)
+    if head.dep_ == "nsubj":
+        attrs = [c for c in verb.children if c.dep_ == "attr" and c.i > head.i]
+        return spans.phrase(attrs[0]) if attrs else None
+    return None
+
+
 def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | None:
     """Connectives and purpose words that introduce the cause: the effect is what they attach to."""
     n = len(cue.words)
@@ -148,7 +164,7 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     region = spans.subtree_ids(top) | set(matched)
     right = max(region)
     cause = spans.trim(doc, (i + n, right + 1)) if right >= i + n else None
-    head = top.head
+    head = anchor = top.head  # anchor: what the cue hangs on, before climbing to its clause
     if cue.kind == PURPOSE and top.dep_ in ("acl", "relcl"):
         head = _clause_verb(head, lex.purpose_climb)  # "launched a campaign to educate ...": the launching's
     if (
@@ -181,5 +197,5 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
         if not (head.lower_ in cue.heads or before & cue.heads or args & cue.heads):
             return None
     if cue.introduces == "effect":  # "the group was behind the attack": the subject causes the object
-        return _found(lex, doc, cue, (i, i + n), subject(head), cause, f"'{doc[i : i + n].text}' introduces the effect")
+        return _found(lex, doc, cue, (i, i + n), _named_cause(anchor), cause, f"'{doc[i : i + n].text}' introduces the effect")
     return _found(lex, doc, cue, (i, i + n), cause, effect, f"'{doc[i : i + n].text}' introduces the cause")
