@@ -522,3 +522,8 @@ def test_a_count_before_names_and_a_plural_noun_counts_the_noun():
 def test_a_score_counts_nothing_after_its_hyphen():
     found = _run("The striker scored in the 3-0 win.")
     assert found[0].value == 3 and found[0].counted is None
+
+
+def test_a_glued_k_before_a_plural_noun_is_thousand():
+    assert [(f.value, f.unit) for f in _run("The video has 500k views.")] == [(500000, "view")]
+    assert _run("He ran a 10K race.") == []

@@ -215,6 +215,10 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         if found and text[pos : found[2]] == "m" and _million_of(text, found[2], lex):
             value, scaled, pos, found = value * 1e6, True, found[2], None  # "15m views": 15 million
             reasons.append("m for million")
+        elif not found and kind == "digits" and re.match(r"[kK](?![A-Za-z])", text[pos : pos + 2]) \
+                and _million_of(text, pos + 1, lex):  # fmt: skip
+            value, scaled, pos = value * 1e3, True, pos + 1  # "35k fans": 35 thousand
+            reasons.append("k for thousand")
         if found and found[0] == "pound-mass" and factor >= 1e6:
             found = ("GBP", "currency", found[2])  # "480 million pounds": money, not weight
         if found:
