@@ -60,6 +60,8 @@ def test_an_institution_resolves_to_its_place():
         ("The New York Times", "New York"),
         ("Kansas City Chiefs", "Kansas City"),
         ("US Federal Reserve", "US"),
+        ("the U.S. Senate", "U.S."),  # an abbreviation keeps its full stops
+        ("Toronto's Police Service", "Toronto"),
         ("the Democratic People's Republic of Korea Navy", "Democratic People's Republic of Korea"),
         ("North American Aerospace Defense Command", "North American"),
         ("Wells Fargo", None),  # a place's name as the last word of a firm's: left alone ("Fargo" is skipped)

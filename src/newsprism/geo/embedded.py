@@ -98,7 +98,8 @@ def place_inside(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
             else:
                 runs.append([])
             continue
-        capitalised = word[:1].isupper() and (shouting or not (len(word) > 3 and word.isupper()))
+        letters = word.replace(".", "")
+        capitalised = word[:1].isupper() and (shouting or not (len(letters) > 3 and letters.isupper()))
         if not capitalised:
             runs.append([])
         elif joined:
@@ -112,12 +113,14 @@ def place_inside(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
                 if part[0].group().casefold() in connectors or part[-1].group().casefold() in connectors:
                     continue
                 start, end = part[0].start(), part[-1].end()
-                name = text[start:end].rstrip(".'’")
+                name = re.sub(r"['’]s?$", "", text[start:end])
+                if name.endswith(".") and name.count(".") == 1:  # a full stop, not an abbreviation's
+                    name = name[:-1]
                 if size == 1 and name.casefold() in skip:
                     continue
                 if len(name) >= len(whole) or not _strong(name, gaz):
                     continue
-                if size == 1 and name.isupper() and not shouting and not _abbreviation(name, gaz):
+                if size == 1 and name.replace(".", "").isupper() and not shouting and not _abbreviation(name, gaz):
                     continue
                 return start, start + len(name)
     return None
