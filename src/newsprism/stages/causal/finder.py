@@ -10,8 +10,8 @@ Each cue kind reads cause and effect off the dependency parse around the signal:
     purpose     Y in order to X / Y to X (an infinitive adverbial clause): the purpose is the cause
 
 Nothing is dropped here for being weak; ``Found.score`` carries the cue's weight, lowered when an argument
-could not be found, and the caller decides what to keep. The verb cues are here, the phrase cues in phrases.py, what they share in
-args.py.
+could not be found, and the caller decides what to keep. The verb cues are here, the phrase cues in
+phrases.py, what both share in args.py.
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ def _verb(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     doc = v.doc
     if cue.states and not _has_state(v, cue.states):
         return None
-    if cue.objects and not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in cue.objects for c in v.children):
+    if cue.objects and not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in cue.objects
+                               for c in v.children):  # fmt: skip
         return None  # "claimed two lives", not "claimed that ..."
     if _passive(v):
         agents = [c for c in v.children if c.dep_ == "agent"]
@@ -128,7 +129,8 @@ def _phrasal(lex: Lexicon, v: Any, cue: Cue, used: set[int]) -> Found | None:
         first = spans.main_clause(v.head, spans.subtree_ids(v))
     else:
         first = subject(v)
-    on_noun = v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG")  # "roads leading to", "a road that leads to"
+    # "roads leading to", "a road that leads to": the noun the verb hangs on is its subject
+    on_noun = v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG")
     heads = [v.head] if on_noun else [c for c in v.children if c.dep_ in _SUBJ]
     if any(h.lower_ in cue.not_subjects for h in heads):
         return None  # "the roads leading to the town": a path

@@ -34,8 +34,8 @@ class Cue:
     states: frozenset[str] = frozenset()  # verbs that count only with one of these results ("left three dead")
     signal_in: str = ""  # "cause" or "effect": the argument span that starts with the signal words
     reading: str = ""  # names one reading of words listed more than once ("when" after casualty words)
-    not_subjects: frozenset[str] = frozenset()  # phrasal verbs: no cue after these subjects ("roads leading to")
-    introduces: str = "cause"  # what a connective's object is: the cause ("because of X"), or the effect ("behind X")
+    not_subjects: frozenset[str] = frozenset()  # phrasal verbs: no cue after these ("roads leading to")
+    introduces: str = "cause"  # a connective's object: the cause ("because of X") or the effect ("behind X")
 
     @property
     def key(self) -> str:
@@ -61,12 +61,13 @@ class Lexicon:
     purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect
     advmod_markers: frozenset[str] = frozenset()  # "when": parsed as advmod of the clause it introduces
     be_purpose_subjects: frozenset[str] = frozenset()  # "the aim is to ...": "be to" as a purpose, not a plan
-    place_connectives: frozenset[str] = frozenset()  # "at": no cue before a place ("a protest at the Town Hall")
+    place_connectives: frozenset[str] = frozenset()  # "at": no cue before a place ("a protest at the Hall")
     place_entities: frozenset[str] = frozenset()  # spaCy entity labels of places (GPE, LOC, FAC)
     name_entities: frozenset[str] = frozenset()  # entity labels of names a cue word may be part of (ORG)
     temporal_connectives: frozenset[str] = frozenset()  # "after", "for": no cue before a date or a duration
-    saying_verbs: frozenset[str] = frozenset()  # "as you know", "when asked": a marker on these gives no cause
-    idioms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first word -> "after all" ...
+    saying_verbs: frozenset[str] = frozenset()  # "as you know", "when asked": no cause from a marker on these
+    # first word -> the fixed phrases it starts that are no cue: "after" -> (("after", "all"),)
+    idioms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
 
 def _forms(entry: dict) -> tuple[str, ...]:

@@ -95,7 +95,8 @@ def _objects_in(prep: Any, words: frozenset[str]) -> bool:
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
         if obj.lower_ in words:
             return True
-        inner = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        of = [p for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"]
+        inner = [g for p in of for g in p.children if g.dep_ == "pobj"]
         if any(g.lower_ in words for g in inner):
             return True
     return False
@@ -159,7 +160,8 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     if cue.kind == CONNECTIVE and last.lower_ == "to" and i + n < sent.end and doc[i + n].tag_ == "VB":
         return None  # "the ministers are due to meet": an infinitive, not "due to the rain"
     tokens = [doc[k] for k in matched]
-    tokens += [t.head for t in tokens if (t.dep_ in ("mark", "aux") or _marks_clause(lex, t)) and t.head.i >= i + n]
+    tokens += [t.head for t in tokens
+               if (t.dep_ in ("mark", "aux") or _marks_clause(lex, t)) and t.head.i >= i + n]  # fmt: skip
     top = min(tokens, key=_depth)
     region = spans.subtree_ids(top) | set(matched)
     right = max(region)
@@ -197,5 +199,6 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
         if not (head.lower_ in cue.heads or before & cue.heads or args & cue.heads):
             return None
     if cue.introduces == "effect":  # "the group was behind the attack": the subject causes the object
-        return _found(lex, doc, cue, (i, i + n), _named_cause(anchor), cause, f"'{doc[i : i + n].text}' introduces the effect")
+        reason = f"'{doc[i : i + n].text}' introduces the effect"
+        return _found(lex, doc, cue, (i, i + n), _named_cause(anchor), cause, reason)
     return _found(lex, doc, cue, (i, i + n), cause, effect, f"'{doc[i : i + n].text}' introduces the cause")
