@@ -31,7 +31,8 @@ from ...records import Article, Figure, Span
 from ..registry import StageContext
 from . import context, nouns
 from .lexicon import Lexicon, get
-from .scan import Amount, scan
+from .amount import Amount
+from .scan import scan
 
 __all__ = ["STAGE", "run", "scan"]
 
