@@ -527,3 +527,12 @@ def test_a_score_counts_nothing_after_its_hyphen():
 def test_a_glued_k_before_a_plural_noun_is_thousand():
     assert [(f.value, f.unit) for f in _run("The video has 500k views.")] == [(500000, "view")]
     assert _run("He ran a 10K race.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("25bp", "basis point"), ("5 pts", "point"), ("200kmh", "kilometre per hour"), ("20 bucks", "USD"),
+     ("50 quid", "GBP")],
+)  # fmt: skip
+def test_informal_and_short_unit_names(text, unit):
+    assert one(text).unit == unit
