@@ -411,6 +411,8 @@ def test_a_picket_is_a_protest_for_over_and_about():
         ("The firing spurred fresh protests in the city.", ("spurred", "The firing", "fresh protests in the city")),
         ("The army stayed in the streets. For this reason, the killings continued.",
          ("For this reason", "The army stayed in the streets", "the killings continued")),
+        ("Three men were arrested on charges of rioting and arson.",
+         ("on charges of", "rioting and arson", "Three men were arrested")),
     ],
 )  # fmt: skip
 def test_more_cues_of_news_prose(text, expected):
