@@ -536,3 +536,8 @@ def test_a_glued_k_before_a_plural_noun_is_thousand():
 )  # fmt: skip
 def test_informal_and_short_unit_names(text, unit):
     assert one(text).unit == unit
+
+
+def test_a_ratio_keeps_both_numbers():
+    assert [f.value for f in _run("Seven in 10 voters disapprove.")] == [7, 10]
+    assert _run("One in the crowd shouted.") == []

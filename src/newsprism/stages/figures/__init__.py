@@ -121,6 +121,12 @@ def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:
     return before not in lex.alone_not_after and not (after is not None and after.lower_ in ("of", "-", "o'clock"))
 
 
+def _one_in(body: str, end: int, lex: Lexicon) -> bool:
+    """ "one in five adults", "seven in 10 voters": a number before "in" and another number is a ratio."""
+    m = re.match(r"\s+in\s+", body[end : end + 8])
+    return bool(m) and bool(lex.core.match(body, end + m.end()))
+
+
 def _one_of_the_most(doc, end: int) -> bool:
     """ "one of the largest dinosaurs", "one of its best players": a superlative after "of the"."""
     if doc is None:
@@ -176,8 +182,8 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
         if a.kind == "weak" and re.match(r"\s+of\b", body[a.end :]) and not _one_of_the_most(doc, a.end):
             continue  # "one of the cables": a selection; "one of the biggest banks" counts one bank
         if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled \
-                and not _word_number_alone(body, a, doc, lex):  # fmt: skip
-            continue  # "one of them", "the two said"; but "Three were injured", "police arrested eight"
+                and not _word_number_alone(body, a, doc, lex) and not _one_in(body, a.end, lex):  # fmt: skip
+            continue  # "one of them", "the two said"; but "Three were injured", "one in five adults"
         if unit is None and a.kind == "weak":
             confidence = 0.6
         if (family in ("people", "count", None)) and _death(body, a, counted.end if counted else a.end, lex):
