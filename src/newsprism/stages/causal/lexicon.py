@@ -30,7 +30,7 @@ class Cue:
     as_marker: bool = False  # the connective counts only as a clause marker ("as he left"), not "as a"
     means: bool = False  # "by" + a gerund: the means, i.e. the cause
     gerund: bool = False  # the ``heads`` restriction is lifted before a gerund ("blamed ... for doing")
-    objects: frozenset[str] = frozenset()  # when given, the connective's object must be one of these
+    objects: frozenset[str] = frozenset()  # when given, the connective's (or verb's) object must be one of these
     states: frozenset[str] = frozenset()  # verbs that count only with one of these results ("left three dead")
     signal_in: str = ""  # "cause" or "effect": the argument span that starts with the signal words
     reading: str = ""  # names one reading of words listed more than once ("when" after casualty words)
