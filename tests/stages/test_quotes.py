@@ -622,3 +622,11 @@ def test_a_source_whose_description_quotes_someone_ends_before_the_quotation():
     found = run('"We will win," said Mark Cuban, who has warned of "a long fight" before. "It is close."')
     q = containing(found, "We will win")
     assert q.speaker is not None and q.speaker.text == "Mark Cuban, who has warned of"
+
+
+def test_a_set_phrase_with_a_cue_verb_reports_no_one():
+    found = run(
+        "That said, a loss to her rival in this state would provide a sour and deflating end to the race. "
+        "Having said that, the senator would likely lose the vote in the fall."
+    )
+    assert not [q for q in found if q.cue is not None and q.cue.text == "said"]

@@ -22,6 +22,7 @@ For every cue verb outside a quotation:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -390,7 +391,7 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
             if not tok.tag_.startswith("VB"):
                 continue
             hit = lex.verb(tok)
-            if hit is None:
+            if hit is None or _idiom(tok, text, lex):
                 continue
             base, category, particle = hit
             bare = _sourceless(tok, base, lex)
@@ -460,6 +461,19 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
 
 
 NO_SOURCE = "no source"
+
+
+def _idiom(tok, text: str, lex: Lexicon) -> bool:
+    """A cue verb inside a set phrase followed by a comma ("That said, ...", "Having said that, ..."):
+    no one is reported."""
+    lo = max(0, tok.idx - 30)
+    window = text[lo : tok.idx + len(tok.text) + 15].lower()
+    at = tok.idx - lo
+    for idiom in lex.idioms:
+        for m in re.finditer(r"(?<!\w)" + r"\s+".join(map(re.escape, idiom.split())) + r"\s*,", window):
+            if m.start() <= at < m.end():
+                return True
+    return False
 
 
 def _sourceless(tok, base: str, lex: Lexicon):

@@ -57,6 +57,7 @@ class Lexicon:
     passive_verbs: frozenset[str] = frozenset()  # "X is expected to ...", "it was reported that ...": no source
     question_verbs: frozenset[str] = frozenset()  # verb forms whose topic is what they ask ("asked about")
     question_marks: frozenset[str] = frozenset()  # "if", "whether": a clause they open is a question
+    idioms: frozenset[str] = frozenset()  # "that said": set phrases with a cue verb that report no one
     question_topics: frozenset[str] = frozenset()  # "about", "on": prepositions giving a question's topic
 
     def verb(self, token: Any) -> tuple[str, str, Any] | None:
@@ -130,6 +131,7 @@ def get() -> Lexicon:
             for b in (data.get("questions") or {}).get("verbs") or ()
             for f in _forms(str(b).lower(), irregular)
         ),
+        idioms=frozenset(" ".join(str(i).lower().split()) for i in data.get("idioms") or ()),
         question_marks=_lower((data.get("questions") or {}).get("marks")),
         question_topics=_lower((data.get("questions") or {}).get("topics")),
     )
