@@ -541,3 +541,10 @@ def test_informal_and_short_unit_names(text, unit):
 def test_a_ratio_keeps_both_numbers():
     assert [f.value for f in _run("Seven in 10 voters disapprove.")] == [7, 10]
     assert _run("One in the crowd shouted.") == []
+
+
+def test_a_hyphenated_duration_before_a_noun_names_a_kind_of_thing():
+    assert _run("The 10-year Treasury yield rose.") == []
+    assert _run("He signed a two-month contract.") == []
+    assert [f.value for f in _run("After a five-year, 1.8 billion-mile journey it arrived.")] == [5, 1.8e9]
+    assert [f.unit_family for f in _run("A 12-month-old baby cried.")] == ["age"]

@@ -16,7 +16,8 @@ reads the counted noun from the parse, :mod:`.context` joins the other stages' r
 * durations ("20 years") are figures in family ``duration``; ages ("a 35-year-old", "aged 35") family
   ``age``.
 * a bare number shares the unit of a figure next to it ("2, 3 and 4 percent", "45 percent in 2019 and 52").
-* not figures: dates and years, clock times, ordinals, numbers inside names and labels ("Game 7",
+* not figures: dates and years, clock times, ordinals, hyphenated durations naming a kind of thing
+  ("the 10-year Treasury note", "a two-month contract"), numbers inside names and labels ("Game 7",
   "COVID-19", "Boeing 737", "49ers", "24/7"), list numbering, bare appositive ages ("Smith, 25,"), number
   words with nothing counted ("one of them", "the two said"; but "Three were injured" is a figure).
 """
@@ -63,6 +64,9 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
         return "a year"
     if bare and _CLOCK.search(body[a.num_start : a.end + 5]) and ":" in body[a.num_start : a.end + 1]:
         return "clock time"
+    if a.family == "duration" and a.high is None and re.fullmatch(r"[\w.,]+-[a-z]+", a.text) \
+            and re.match(r" [A-Za-z$£€]", body[a.end : a.end + 2]):  # fmt: skip
+        return "a duration naming a kind of thing"  # "the 10-year Treasury note", "a two-month contract"
     if a.family not in ("duration", "age"):
         for t in times:
             if t.start <= a.num_start < t.end and t.type in ("DATE", "TIME", "SET") and bare:
