@@ -504,3 +504,10 @@ def test_the_cause_of_or_the_reason_for_something_introduces_its_effect(text, ex
 
 def test_reasons_named_nowhere_give_no_cause():
     assert not [f for f in _found("He explained the reasons for the march.") if f[0] == "for"]
+
+
+def test_a_motive_participle_needs_what_it_is_for():
+    assert not [f for f in _found("The party was on Friday protesting outside the offices of the newspaper.")
+                if f[0] == "protesting"]  # fmt: skip
+    found = _found("Farmers blocked the road on Monday protesting against the fee hike.")
+    assert ("protesting", "protesting against the fee hike", "Farmers blocked the road on Monday") in found, found

@@ -165,6 +165,11 @@ def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
         return _misparsed_participle(lex, v, cue)
     if v.tag_ != "VBG" or v.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp") or v.head.i == v.i:
         return None
+    if cue.kind == MOTIVE and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in lex.motive_preps)
+        for c in v.children
+    ):
+        return None  # "was protesting outside the offices": where, not what for
     doc = v.doc
     sig = (v.i, v.i + 1)
     own = spans.trim(v.doc, (v.i + 1, v.right_edge.i + 1)) if v.right_edge.i > v.i else None

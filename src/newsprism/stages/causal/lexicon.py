@@ -60,6 +60,7 @@ class Lexicon:
     connective_object_climb: frozenset[str] = frozenset()  # "claimed responsibility for X": the verb's clause
     purpose_climb: frozenset[str] = frozenset()  # "launched a campaign to X": the noun's deps whose verb is the effect
     advmod_markers: frozenset[str] = frozenset()  # "when": parsed as advmod of the clause it introduces
+    motive_preps: frozenset[str] = frozenset()  # "protesting against X": a motive participle's object
     be_purpose_subjects: frozenset[str] = frozenset()  # "the aim is to ...": "be to" as a purpose, not a plan
     place_connectives: frozenset[str] = frozenset()  # "at": no cue before a place ("a protest at the Hall")
     place_entities: frozenset[str] = frozenset()  # spaCy entity labels of places (GPE, LOC, FAC)
@@ -146,6 +147,7 @@ def build(data: dict) -> Lexicon:
         purpose_climb=frozenset(str(d) for d in data.get("purpose_climb", ())),
         advmod_markers=frozenset(str(w).lower() for w in data.get("advmod_markers", ())),
         saying_verbs=frozenset(str(w).lower() for w in data.get("saying_verbs", ())),
+        motive_preps=frozenset(str(w).lower() for w in data.get("motive_preps", ())),
         be_purpose_subjects=frozenset(str(w).lower() for w in data.get("be_purpose_subjects", ())),
         place_connectives=frozenset(str(w).lower() for w in data.get("place_connectives", ())),
         place_entities=frozenset(str(w) for w in data.get("place_entities", ())),
