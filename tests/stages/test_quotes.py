@@ -630,3 +630,14 @@ def test_a_set_phrase_with_a_cue_verb_reports_no_one():
         "Having said that, the senator would likely lose the vote in the fall."
     )
     assert not [q for q in found if q.cue is not None and q.cue.text == "said"]
+
+
+def test_an_as_clause_reports_the_clause_it_is_set_off_from():
+    found = run(
+        "As the local newspaper reported on Sunday, the mayor will not run for a third term. "
+        "The old bridge will close for repairs in June, as the city council announced on Monday."
+    )
+    q = containing(found, "the mayor will not run for a third term")
+    assert q.cue.text == "reported" and q.speaker.text == "the local newspaper"
+    r = containing(found, "The old bridge will close for repairs in June")
+    assert r.cue.text == "announced" and r.speaker.text == "the city council"

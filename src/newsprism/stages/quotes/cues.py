@@ -520,7 +520,9 @@ def _question(tok, lex: Lexicon):
     return None
 
 
-_REPORTING_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "dobj", "prt"})
+_REPORTING_DEPS = frozenset(
+    {"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "dobj", "prt", "mark", "auxpass"}
+)
 
 
 def _interpolated(tok, sent, sent_quotes, text, source, head, cue, category, base) -> Found | None:
@@ -537,6 +539,8 @@ def _interpolated(tok, sent, sent_quotes, text, source, head, cue, category, bas
         and not any(c.dep_ == "cc" and tok.head.i < c.i < tok.i for c in tok.head.children)
     ):
         clause = tok.head
+    elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        clause = tok.head  # "As the paper reported, ...", "..., as the Times reported on Tuesday"
     else:
         clause = next((c for c in tok.children if c.dep_ in ("parataxis", "dep") and c.pos_ in ("VERB", "AUX")), None)
         if clause is None:
@@ -547,7 +551,7 @@ def _interpolated(tok, sent, sent_quotes, text, source, head, cue, category, bas
     doc = tok.doc
     before = doc[a - 1] if a > sent.start else None
     after = doc[b + 1] if b + 1 < sent.end else None
-    if before is None or before.text != ",":
+    if (before is None or before.text != ",") and not (a == sent.start and after is not None and after.text == ","):
         return None
     if after is not None and after.text not in (",", ".", "?", "!", ";"):
         return None
