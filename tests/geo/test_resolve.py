@@ -283,3 +283,38 @@ def test_an_abbreviation_read_only_when_the_article_names_its_country():
     _, sa = resolve_spans(body, spans_of(body, "South Africa", r"SA"))
     assert (sa.feature, sa.country) == ("country", "ZA")
     assert resolve_name("SA", context_countries=["Australia"]).admin1 == "South Australia"
+
+
+def test_a_qualifier_before_a_dash(gaz):
+    body = "HOLLIDAY, Mo. — A man was hurt."
+    assert qualifier_after(body, body.index(","), gaz).text == "Mo."
+
+
+def test_a_town_the_gazetteer_lacks_in_the_region_written_beside_it_is_placed_at_the_region():
+    body = "A man from Xyzzyville, Missouri, was hurt on the highway."
+    (town,) = resolve_spans(body, spans_of(body, "Xyzzyville"))
+    assert (town.feature, town.admin1, town.geonames_id) == ("local", "Missouri", None)
+    assert town.notes == ("approximate: placed at Missouri, written beside it",)
+
+
+def test_a_small_namesake_elsewhere_gives_way_to_the_region_written_beside_it(gaz):
+    # the gazetteer's only Holliday is a small town in Texas: "Holliday, Mo." is placed in Missouri
+    assert {m.entry.admin1 for m in gaz.candidates("Holliday") if m.entry.feature == "city"} == {"Texas"}
+    body = "HOLLIDAY, Mo. — A man was hurt when his car overturned."
+    (town,) = resolve_spans(body, spans_of(body, "HOLLIDAY"))
+    assert (town.feature, town.admin1) == ("local", "Missouri")
+    # ... at a town the article names in that region when one is near
+    body = "HOLLIDAY, Mo. — A man was hurt when his car overturned near Columbia, Missouri."
+    town, _columbia, _missouri = resolve_spans(body, spans_of(body, "HOLLIDAY", "Columbia", "Missouri"))
+    assert (town.feature, town.admin1) == ("local", "Missouri") and "Columbia" in town.reason
+
+
+def test_a_name_written_once_with_its_region_keeps_that_reading():
+    body = "A man from Paris, Missouri, was hurt. His brother, also of Paris, was not."
+    first, second = resolve_spans(body, spans_of(body, "Paris"))
+    assert first.admin1 == second.admin1 == "Missouri"
+    assert "as written with its region elsewhere" in second.reason
+    # a bare name of another kind stays: the state beside the city written "Washington, D.C."
+    body = "The team is based in Washington. It flew to Washington, D.C., and on to Seattle, Washington."
+    results = resolve_spans(body, spans_of(body, "Washington", "Seattle"))
+    assert [r.feature for r in results] == ["admin1", "city", "city", "admin1"]

@@ -298,7 +298,7 @@ def qualifier_after(body: str, end: int, gaz: Gazetteer) -> Qualifier | None:
     tail = body[start : start + 48]
     words = tail.split()
     for n in range(min(4, len(words)), 0, -1):
-        written = " ".join(words[:n]).rstrip(",;:)!?\"'”’")
+        written = " ".join(words[:n]).rstrip(",;:)!?\"'”’-–— ")  # no dash: "HOLLIDAY, Mo. — A man"
         if not written or not written[0].isupper():
             continue
         for form in dict.fromkeys((written, written.rstrip("."))):
@@ -401,20 +401,80 @@ def resolve_spans(
         own.setdefault(key, Context()).update(part)
     contexts = {k: total.without(own.get(k[0], Context())) for k in readings}
     second = {k: choose(name, gaz, contexts[k], q) for k, (name, q) in readings.items()}
+    regions = {}
+    for k, (_name, q) in readings.items():
+        region = _region_instead(second[k], q, weights)
+        if region is not None:
+            regions[k], second[k] = region, None
+    _one_reading_per_name(readings, second)
     keys = [(key, q.text if q else None) for key, _name, q in prepared]
     out = [second[k] for k in keys]
     stray = {n for n, k in enumerate(keys) if _stray(out[n], contexts[k], weights)}
-    return _within_local_places(spans, out, weights, stray)
+    out = _within_local_places(spans, out, weights, stray, {n: regions[k] for n, k in enumerate(keys) if k in regions})
+    return [r if r is not None or k not in regions else _at_region(spans[n][2], regions[k], weights)
+            for n, (k, r) in enumerate(zip(keys, out, strict=True))]  # fmt: skip
+
+
+def _region_instead(r: Resolution | None, q: Qualifier | None, weights: Mapping) -> Entry | None:
+    """The region written beside a town the gazetteer lacks there ("Smallville, Mo.": no candidate, or only a
+    small namesake elsewhere), or None; a big city stays itself with a note ("Culiacan, Sonora" is Culiacán,
+    Sinaloa)."""
+    if q is None or (
+        r is not None
+        and (r.entry is None or q.contains(r.entry) or r.feature != "city" or (r.population or 0) >= _small(weights))
+    ):
+        return None
+    region = next((e for e in q.entries if e.feature == "admin1"), None) or q.entries[0]
+    return region if region.lat is not None and region.lon is not None else None
+
+
+def _at_region(name: str, region: Entry, weights: Mapping) -> Resolution:
+    """A town the gazetteer lacks placed, approximately, at the region written beside it."""
+    return Resolution(
+        name=name.strip(),
+        geonames_id=None,
+        lat=region.lat,
+        lon=region.lon,
+        country=region.country,
+        admin1=region.name if region.feature == "admin1" else None,
+        feature="local",
+        population=None,
+        confidence=float(weights["local_confidence"]),
+        reason=f"not in the gazetteer in {region.name}; placed at {region.name}, written beside it",
+        notes=(f"approximate: placed at {region.name}, written beside it",),
+        score=0.0,
+        entry=None,
+    )
+
+
+def _small(weights: Mapping) -> float:
+    return float(weights.get("stray_max_population", 0))
+
+
+def _one_reading_per_name(readings: Mapping, found: dict) -> None:
+    """A name written once with its region ("Paris, Missouri") keeps that reading where the article writes it
+    bare ("of Paris") and was read as another namesake of the same kind, in ``found`` (reading key ->
+    resolution). A bare name of another kind stays: "Washington" the state beside "Washington, D.C."."""
+    confirmed: dict[str, Resolution] = {}
+    for (key, qtext), (_name, q) in readings.items():
+        r = found.get((key, qtext))
+        if q is not None and r is not None and r.entry is not None and q.contains(r.entry):
+            confirmed.setdefault(key, r)
+    for key, qtext in list(found):
+        r = confirmed.get(key)
+        if qtext is None and r is not None:
+            mine = found[(key, None)]
+            if mine is None or (mine.feature == r.feature and mine.entry is not None and mine.entry.key != r.entry.key):
+                found[(key, None)] = replace(r, reason=f"{r.reason}; as written with its region elsewhere")
 
 
 def _stray(r: Resolution | None, ctx: Context, weights: Mapping) -> bool:
     """True for a small town abroad, in a country nothing else in the article points at ("Grand", Côte
     d'Ivoire, for a street in an article about Chicago): more likely a local name the gazetteer lacks."""
-    limit = weights.get("stray_max_population", 0)
     return (
         r is not None
         and r.feature == "city"
-        and (r.population or 0) < limit
+        and (r.population or 0) < _small(weights)
         and bool(ctx.countries)
         and ctx.countries.get(r.country or "", 0) <= 0
     )
@@ -425,6 +485,7 @@ def _within_local_places(
     found: list[Resolution | None],
     weights: Mapping,
     stray: frozenset[int] | set[int] = frozenset(),
+    regions: Mapping[int, Entry] | None = None,
 ) -> list[Resolution | None]:
     """A name the gazetteer lacks (a street, a school, a neighbourhood: "Royal Street", "Buckland
     Elementary") is placed, approximately, at the nearest town or city the article resolved within
@@ -432,7 +493,10 @@ def _within_local_places(
     is mostly about one first-level region, towns in that region within ``local_region_chars`` come first:
     a street name the gazetteer took for a town elsewhere ("Franklin", Indiana, in an article about
     Louisiana) is a poor anchor. A ``stray`` resolution (a small town abroad, see ``_stray``) is placed
-    the same way when a town is near, and kept otherwise."""
+    the same way when a town is near, and kept otherwise. A name written with a region the gazetteer lacks
+    it in (``regions``: index -> region) is placed only at a town in that region, within
+    ``local_region_chars``."""
+    regions = regions or {}
     limit = int(weights.get("local_anchor_chars", 0))
     if limit <= 0:
         return found
@@ -448,10 +512,14 @@ def _within_local_places(
     local = [a for a in anchors if region and a[2].entry is not None and a[2].entry.admin1_code == region]
     out = list(found)
     for n, ((start, end, text), r) in enumerate(zip(spans, found, strict=True)):
-        if n not in stray and (r is not None or len(text.split()) < 2):
+        if n not in stray and n not in regions and (r is not None or len(text.split()) < 2):
             continue  # one unknown word is as likely a mistyped name
         anchor = None
-        for group, reach in ((local, region_limit), (anchors, limit)):
+        groups = [(local, region_limit), (anchors, limit)]
+        if n in regions:
+            inside = [a for a in anchors if a[2].entry is not None and regions[n].contains(a[2].entry)]
+            groups = [(inside, region_limit)]
+        for group, reach in groups:
             near = [(max(a_start - end, start - a_end, 0), a) for a_start, a_end, a in group]
             near = [(gap, a) for gap, a in near if gap <= reach]
             if near:
