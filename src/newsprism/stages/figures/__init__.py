@@ -122,7 +122,7 @@ def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:
     before = doc[i - 1].lower_ if i > 0 else ""
     k = nouns.token_at(doc, a.end)
     after = doc[k] if k < len(doc) else None
-    return before not in lex.alone_not_after and not (after is not None and after.lower_ in ("of", "-", "o'clock"))
+    return before not in lex.alone_not_after and not (after is not None and after.lower_ in lex.alone_not_before)
 
 
 def _one_in(body: str, end: int, lex: Lexicon) -> bool:

@@ -35,6 +35,7 @@ class Lexicon:
     symbols: dict[str, str]
     glued_symbols: frozenset[str]
     currency_names: dict[str, str]
+    dollar_after: dict[str, str]
     minor: dict[str, str]
     units: dict[str, tuple[str, str]]
     unit_symbols: dict[str, tuple[str, str]]
@@ -56,8 +57,10 @@ class Lexicon:
     hyphen_adverbs: frozenset[str]
     alone_deps: frozenset[str]
     alone_not_after: frozenset[str]
+    alone_not_before: frozenset[str]
     # compiled
     change_re: re.Pattern[str]
+    dollar_after_re: re.Pattern[str]
     age_before_re: re.Pattern[str]
     core: re.Pattern[str]
     scale_re: re.Pattern[str]
@@ -134,6 +137,7 @@ def get() -> Lexicon:
         symbols=symbols,
         glued_symbols=frozenset(glued),
         currency_names=dict(data["currency_names"]),
+        dollar_after=dict(data["dollar_after"]),
         minor=dict(data["minor_currency"]),
         units=units,
         unit_symbols={**glued_units, **unit_symbols},
@@ -155,6 +159,7 @@ def get() -> Lexicon:
         hyphen_adverbs=frozenset(data["hyphen_adverbs"]),
         alone_deps=frozenset(data["word_number_alone"]["deps"]),
         alone_not_after=frozenset(data["word_number_alone"]["not_after"]),
+        alone_not_before=frozenset(data["word_number_alone"]["not_before"]),
         core=re.compile(rf"{_number_start(symbol_forms)}(?:{_core_pattern(data)})", ci),
         scale_re=re.compile(rf"[\s-]*(?P<s>{_alt(data['scales'])})(?![a-z])", ci),
         money_scale_re=re.compile(rf"(?P<s>{_alt(data['scales_money_only'])})(?![a-z])", ci),
@@ -176,5 +181,6 @@ def get() -> Lexicon:
         ),
         source_re=re.compile(rf"\b(?P<cue>{_alt(data['source_cues'])})\s+", ci),
         age_before_re=re.compile(rf"\b(?:{_alt(data['age_before'])})\s+$", ci),
+        dollar_after_re=re.compile(rf"\s+(?P<q>{_alt(data['dollar_after'])})(?![A-Za-z])(?:\s+dollars?\b)?"),
         change_re=re.compile(rf"\b(?:{_alt([_spaced(w) for w in data['change_words']], escape=False)})\s+$", ci),
     )

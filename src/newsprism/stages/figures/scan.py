@@ -15,7 +15,6 @@ from .lexicon import Lexicon, get
 from .ranges import compose_words, merge_ranges
 
 _HYPHEN_WORD = re.compile(r"([A-Za-z][\w-]*)-$")  # "COVID-19", "F-16": a label, not an amount
-_CURRENCY_AFTER = re.compile(r"\s+(?P<q>U\.S\.|US|American|Canadian|Australian|NZ)(?![A-Za-z])(?:\s+dollars?\b)?")
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _TIMES_TEN = re.compile(
     r"\s?[x×*·]\s?10(?:\s?(?:\^|\*\*)\s?(?P<c>[-−–]?\d{1,3})|(?P<s>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|(?P<m>[-−–]\d{1,3}))(?![\d.,])"
@@ -209,9 +208,9 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         unit, family = "year", "age"  # "aged 35", "at age 40": an age in years
         reasons.append("age")
     if unit == "USD" and sym and sym.group("c") == "$":
-        nation = _CURRENCY_AFTER.match(text, pos)
+        nation = lex.dollar_after_re.match(text, pos)
         if nation:  # "$75 U.S. per barrel", "$1.2 billion Canadian"
-            unit, pos = lex.currency_names.get(f"{nation.group('q').lower()} dollars", "USD"), nation.end()
+            unit, pos = lex.dollar_after[nation.group("q")], nation.end()
     if family in ("currency",) or (family and family not in ("duration", "age", "percent")):
         rate = _RATE.match(text, pos)
         if rate and _NOT_RATE.match(text, rate.end()):
