@@ -6,22 +6,27 @@
 A candidate's score is in log10-population units (``lexicons/places.yaml``, ``weights``)::
 
     score = log10(population) + kind bonus (country, admin1) + capital bonus - match penalty (alias,
-            abbreviation, demonym) + min(context boosts, cap)
+            abbreviation, demonym) + min(context boosts, cap) + nearby + qualifier
 
 The context boosts are: the candidate's country is named elsewhere in the article (more if it is the most
-named one), its admin1 region is, and the text qualifies the name right beside it ("Bogota, N.J.",
-"Paris, Texas"). Their sum is capped, so context alone can lift a place over a namesake a few times bigger
-but never over a famous city a thousand times bigger: Bogotá stays Bogotá in an article about New Jersey
-unless "Bogota, N.J." is written. A qualifier the winner contradicts becomes a note ("written with Sonora,
-but Culiacán is in Sinaloa (MX)").
+named one) and its admin1 region is. Their sum is capped, so context alone can lift a place over a
+namesake many times bigger but never over a famous city: Bogotá stays Bogotá in an article about New Jersey
+unless "Bogota, N.J." is written, for a region written right beside the name ("Bogota, N.J.", "Paris,
+Texas") adds the ``qualifier`` boost on top. A town or site within ``nearby_km`` of another the article
+names gets ``nearby``. A qualifier the winner contradicts becomes a note ("written with Sonora, but
+Culiacán is in Sinaloa (MX)"), unless the winner is a small town: then the name is placed approximately in
+the region written beside it ("Holliday, Mo."). A region named like its main city means the city ("New
+York"); an abbreviation of ``in_context_abbreviations`` ("SA") is read only when the article names its
+country.
 
 ``resolve_spans`` works in two passes: each distinct name is first resolved with its qualifier only; the
 confident first-pass winners make the article's context (countries and admin1 regions, each counted once
-per mention, leaving out the name being resolved), and every name is resolved again with it. One name gets
-one reading per article. A name the gazetteer lacks that is an institution named after a place ("Bank of
-Japan") stands for that place (``embedded.py``); any other name of two words or more that it lacks (a street,
-a school) is placed, approximately, at the nearest town or city the article resolved near it (feature
-``local``).
+per mention, leaving out the name being resolved, and the points of the towns and sites), and every name is
+resolved again with it. One name gets one reading per article, and a name written once with its region
+keeps that reading where it is written bare. A name the gazetteer lacks that is an institution named after
+a place ("Bank of Japan") stands for that place (``embedded.py``); any other name of two words or more that
+it lacks (a street, a school), and a small town abroad that nothing else in the article points at, is
+placed, approximately, at the nearest town or city the article resolved near it (feature ``local``).
 """
 
 from __future__ import annotations
