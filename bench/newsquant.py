@@ -91,6 +91,8 @@ SYNONYMS = {
     "light-year": "light year", "percent": "percentage", "degree celsius": "celsius",
     "degree fahrenheit": "fahrenheit", "kilo": "kilogram", "polish zloty": "polish złoty",
     "gigaton": "gigatonne", "megaton": "megatonne", "cubic centimetre": "millilitre",
+    # surfaces of one unit in CQE's dictionary: "count" (time, instance), "set" (piece, pack)
+    "time": "count", "instance": "count", "piece": "set", "pack": "set",
 }  # fmt: skip
 # Symbols that CQE's unit dictionary (CQE/unit.json) lists under more than one unit: the gold picks one
 # ("118.5p" -> "point"), the text may mean another (pence), so any of them matches.

@@ -50,6 +50,7 @@ def test_synonyms_of_one_unit_match_on_both_sides_of_per():
     assert bench.units_match("united states dollar per barrel", bench.Unit(["dollar per barrel"]))
     assert bench.units_match("metric ton", bench.Unit(["tonne"]))
     assert not bench.units_match("metric ton", bench.Unit(["ton"]))
+    assert bench.units_match("count", bench.Unit(["time"], counted=True))  # "three times": CQE's "count"
 
 
 def test_counted_nouns_match_any_word_of_the_gold_phrase_measurement_units_only_exactly():
