@@ -33,7 +33,7 @@ from .args import (
     subject,
 )
 from .lexicon import ADVERB, CONNECTIVE, MOTIVE, PHRASAL, PURPOSE, REVERSE, VERB, Cue, Lexicon
-from .phrases import _adverb, _introducer, _match, _words_at
+from .phrases import _adverb, _introducer
 
 
 # ----------------------------------------------------------------------------------------- verb cues
@@ -224,16 +224,21 @@ def find(doc: Any, sent: Any, lex: Lexicon) -> list[Found]:
             found = _with_auxiliaries(lex, v, found)
             out.append(found)
             used.update(range(*found.signal))
+    words = tuple(t.lower_ for t in sent)  # the sentence's words, lower-cased once
+
+    def at(i: int, phrase: tuple[str, ...]) -> bool:
+        return words[i - sent.start : i - sent.start + len(phrase)] == phrase
+
     i = sent.start
     while i < sent.end:
-        idiom = next((n for n in lex.idioms.get(doc[i].lower_, ()) if _words_at(doc, i, sent.end, n)), None)
+        first = words[i - sent.start]
+        idiom = next((n for n in lex.idioms.get(first, ()) if at(i, n)), None)
         if idiom:  # "after all", "as expected": fixed phrases that start with a cue word but are no cue
             i += len(idiom)
             continue
-        cues = lex.phrases.get(doc[i].lower_, ())
         taken = 1
-        for cue in cues:
-            if not _match(doc, i, sent.end, cue) or used & set(range(i, i + len(cue.words))):
+        for cue in lex.phrases.get(first, ()):
+            if not at(i, cue.words) or used & set(range(i, i + len(cue.words))):
                 continue
             if cue.kind == ADVERB:
                 found = _adverb(lex, doc, sent, i, cue)

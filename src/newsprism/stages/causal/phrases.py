@@ -24,14 +24,6 @@ from .lexicon import CONNECTIVE, PURPOSE, Cue, Lexicon
 from .spans import Range
 
 
-def _words_at(doc: Any, i: int, end: int, words: tuple[str, ...]) -> bool:
-    return i + len(words) <= end and all(doc[i + k].lower_ == w for k, w in enumerate(words))
-
-
-def _match(doc: Any, i: int, end: int, cue: Cue) -> bool:
-    return _words_at(doc, i, end, cue.words)
-
-
 def _previous_sentence(doc: Any, sent: Any) -> Range | None:
     if sent.start == 0:
         return None
