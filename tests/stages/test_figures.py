@@ -548,3 +548,8 @@ def test_a_hyphenated_duration_before_a_noun_names_a_kind_of_thing():
     assert _run("He signed a two-month contract.") == []
     assert [f.value for f in _run("After a five-year, 1.8 billion-mile journey it arrived.")] == [5, 1.8e9]
     assert [f.unit_family for f in _run("A 12-month-old baby cried.")] == ["age"]
+
+
+def test_mm_is_million_next_to_money_and_millimetres_alone():
+    assert (one("$3.2MM").value, one("$3.2MM").unit) == (3.2e6, "USD")
+    assert one("3mm").unit == "millimetre"
