@@ -201,3 +201,15 @@ def test_seeds_end_to_end(tmp_path):
     assert by_text["Bogotá"] == {("Bogotá", "CO", "Distrito Capital de Bogotá", "city")}
     notes = [n for p in found for n in p.notes if not n.startswith("approximate")]
     assert notes == ["written with Sonora, but Culiacán is in Sinaloa (MX)"]
+
+
+def test_a_surname_of_someone_named_in_full_is_no_place():
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    words = ["Mike", "Paterson", "spoke", ".", "Paterson", "said", "Paterson", "was", "quiet", "."]
+    doc = Doc(Vocab(), words=words, spaces=[True, False, True, True, True, True, True, True, False, False])
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="PERSON"), Span(doc, 6, 7, label="GPE")]
+    found = place_mentions_from_doc(doc, "d1")
+    # the lone "Paterson" labelled a person is the surname; the one labelled a place stays a place
+    assert [(m.text, m.label, m.start) for m in found] == [("Paterson", "GPE", doc[6].idx)]

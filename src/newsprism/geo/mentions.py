@@ -52,6 +52,16 @@ def is_demonym(text: str, gaz: Gazetteer) -> bool:
     return any(m.how == "demonym" for m in gaz.candidates(text))
 
 
+def _name_parts(doc: Any, person_labels: set[str]) -> set[str]:
+    """The given names and surnames of the people the document names in full ("Mike Paterson")."""
+    parts: set[str] = set()
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ in person_labels and len(words) > 1:
+            parts.update((words[0], words[-1]))
+    return parts
+
+
 def place_mentions_from_doc(doc: Any, document_id: str, gaz: Gazetteer | None = None) -> list[Mention]:
     """Mentions of places (and nationality groups) among ``doc.ents``, ids "m1", "m2", ... in body order."""
     gaz = gaz or gazetteer()
@@ -61,11 +71,14 @@ def place_mentions_from_doc(doc: Any, document_id: str, gaz: Gazetteer | None = 
     group_labels = set(labels.get("group", ()))
     org_labels = set(labels.get("org", ()))
     body = doc.text
+    names = _name_parts(doc, set(labels.get("person", ())))
     found: list[tuple[int, int, str, str, str, str]] = []
     for ent in doc.ents:
         text, label = ent.text, ent.label_
         if not text.strip():
             continue
+        if text in names and label not in place_labels:
+            continue  # "Paterson" after "Mike Paterson": the surname, not the city
         if label in place_labels:
             found.append((ent.start_char, ent.end_char, text, "place", label, f"{label} entity"))
         elif label in maybe_labels and strong_place(text, gaz):
