@@ -553,3 +553,7 @@ def test_a_hyphenated_duration_before_a_noun_names_a_kind_of_thing():
 def test_mm_is_million_next_to_money_and_millimetres_alone():
     assert (one("$3.2MM").value, one("$3.2MM").unit) == (3.2e6, "USD")
     assert one("3mm").unit == "millimetre"
+
+
+def test_times_after_a_number_is_what_it_counts():
+    assert [(f.value, f.unit) for f in _run("The shares trade at 12 times earnings.")] == [(12, "time")]

@@ -54,6 +54,7 @@ class Lexicon:
     not_per: frozenset[str]
     per_nouns: frozenset[str]
     per_names: dict[str, str]
+    multiplier_nouns: frozenset[str]
     hyphen_adverbs: frozenset[str]
     alone_deps: frozenset[str]
     alone_not_after: frozenset[str]
@@ -156,6 +157,7 @@ def get() -> Lexicon:
         not_per=frozenset(data["not_per"]),
         per_nouns=frozenset(data["per_nouns"]),
         per_names=dict(data["per_names"]),
+        multiplier_nouns=frozenset(data["multiplier_nouns"]),
         hyphen_adverbs=frozenset(data["hyphen_adverbs"]),
         alone_deps=frozenset(data["word_number_alone"]["deps"]),
         alone_not_after=frozenset(data["word_number_alone"]["not_after"]),

@@ -122,6 +122,8 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon)
         return None  # "the 3-0 win": a score, the noun is not what 3 counts
     head = None
     j = i
+    if doc[i].lower_ in lex.multiplier_nouns:
+        head, j = doc[i], sent_end  # "12 times earnings": the multiple is what is counted
     while (
         j < sent_end
         and j - i < 6
