@@ -641,3 +641,14 @@ def test_an_as_clause_reports_the_clause_it_is_set_off_from():
     assert q.cue.text == "reported" and q.speaker.text == "the local newspaper"
     r = containing(found, "The old bridge will close for repairs in June")
     assert r.cue.text == "announced" and r.speaker.text == "the city council"
+
+
+def test_a_noun_can_attribute_a_position_to_its_possessor():
+    found = run(
+        "The senator's criticism of the new budget surprised her colleagues. "
+        "Her decision to leave the party came a week later."
+    )
+    q = containing(found, "the new budget")
+    assert q.cue.text == "criticism of" and q.speaker.text == "The senator"
+    r = containing(found, "to leave the party")
+    assert r.cue.text == "decision" and r.speaker.text == "Her"

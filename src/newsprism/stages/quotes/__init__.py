@@ -6,6 +6,7 @@
 One module per step; the words they look for live in lexicons/quotes.yaml:
 
     marks      quotation marks -> quotations (multi-paragraph quotes, nested and mismatched marks)
+    nouns      nouns that attribute a position: "her criticism of the deal", "his decision to run"
     cues       cue verbs and "according to" in the parse -> source, cue and content (direct, indirect, mixed)
     labels     speaker labels at the head of a paragraph: "Trump: ..." headlines, "TAPPER: ..." transcripts
     unclaimed  quotations no cue claimed: nicknames and titles dropped, colon introductions, a speaker's
@@ -26,7 +27,7 @@ from typing import Any
 from ...nlp import doc_text
 from ...records import Article, Mention, Quote, Span, Speaker
 from ..registry import StageContext
-from . import comments, cues, labels, marks, unclaimed
+from . import comments, cues, labels, marks, nouns, unclaimed
 from .cues import Found
 from .lexicon import Lexicon, get
 from .speakers import Resolver
@@ -53,7 +54,7 @@ def find(doc: Any, mentions: list[Mention], lex: Lexicon | None = None) -> list[
     lex = lex or get()
     text = doc_text(doc)
     quotations = [q for q in marks.find(text) if unclaimed.keep(q, text, mentions, lex)]
-    found = cues.find(doc, quotations, lex)
+    found = cues.find(doc, quotations, lex) + nouns.find(doc, quotations, lex)
     found = _dedupe(found)
     labelled = labels.find(doc, found, lex)
     if labelled:  # a speaker label's content replaces source-less attributions inside it

@@ -58,6 +58,8 @@ class Lexicon:
     question_verbs: frozenset[str] = frozenset()  # verb forms whose topic is what they ask ("asked about")
     question_marks: frozenset[str] = frozenset()  # "if", "whether": a clause they open is a question
     idioms: frozenset[str] = frozenset()  # "that said": set phrases with a cue verb that report no one
+    noun_attributions: frozenset[str] = frozenset()  # "criticism of", "decision to": nouns that attribute
+    noun_attribution_preps: frozenset[str] = frozenset()  # the prepositions that give such a noun's content
     question_topics: frozenset[str] = frozenset()  # "about", "on": prepositions giving a question's topic
 
     def verb(self, token: Any) -> tuple[str, str, Any] | None:
@@ -132,6 +134,8 @@ def get() -> Lexicon:
             for f in _forms(str(b).lower(), irregular)
         ),
         idioms=frozenset(" ".join(str(i).lower().split()) for i in data.get("idioms") or ()),
+        noun_attributions=_lower((data.get("noun_attributions") or {}).get("nouns")),
+        noun_attribution_preps=_lower((data.get("noun_attributions") or {}).get("prepositions")),
         question_marks=_lower((data.get("questions") or {}).get("marks")),
         question_topics=_lower((data.get("questions") or {}).get("topics")),
     )
