@@ -27,7 +27,8 @@ matched more loosely, and only they: gold writes the whole noun phrase lemmatise
 matches when it equals any word of the gold unit singularised. The noun as the text writes it counts too,
 beside the stage's normalised unit: the stage counts nationalities as ``person`` and people killed as
 ``death`` (records.Figure), while the gold keeps the written noun ("Americans", "people"), so the head of
-the figure's ``counted`` phrase is a second name for its unit. A fraction's unit is ``fraction`` and what
+the figure's ``counted`` phrase is a second name for its unit (and a toll read from the verb alone, "15
+were killed", has no written unit: "-"). A fraction's unit is ``fraction`` and what
 it is a fraction of is its counted phrase; the gold names the latter ("a third of the population"), so a
 fraction is matched as a counted noun too. A measurement unit ("mile") never matches a
 longer gold unit ("square mile").
@@ -264,6 +265,8 @@ def system_quantities(figures) -> list[tuple]:
         name = cqe_unit(f.unit, f.unit_family)
         if f.unit_family in COUNTED_FAMILIES and f.unit is not None:
             head = counted_head(f.counted.text) if f.counted is not None else None
+            if head is None and f.unit_family == "deaths":
+                head = "-"  # "15 were killed": a death toll read from the verb; the text writes no unit
             out.append((value, Unit([name, head], counted=True)))
         else:
             out.append((value, Unit([name])))

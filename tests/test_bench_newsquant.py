@@ -114,3 +114,11 @@ def test_an_ambiguous_symbol_in_the_gold_matches_any_of_its_readings():
     assert bench.units_match(gold, bench.Unit(["penny"])) and bench.units_match(gold, bench.Unit(["point"]))
     assert not bench.units_match(bench.GoldUnit("point", "points"), bench.Unit(["penny"]))
     assert not bench.units_match(gold, bench.Unit(["percentage"]))
+
+
+def test_a_death_toll_read_from_the_verb_alone_has_no_written_unit():
+    class F:
+        value, high, unit, unit_family, counted = 15.0, None, "death", "deaths", None
+
+    (value, unit), = bench.system_quantities([F()])
+    assert bench.units_match("-", unit) and bench.units_match("death", unit)
