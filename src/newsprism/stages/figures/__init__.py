@@ -113,8 +113,10 @@ def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:
     """A number word with no noun after it that is still an amount: the subject or object of a verb, or
     the level after "to" ("Three were injured", "police arrested eight", "the toll rose to seven"); not
     "one", nor "the two" (a pronoun), nor a word before "of" or in a name."""
-    if doc is None or a.kind != "word" or a.value < 2 or a.text[:1].isupper() and a.start > 0 \
-            and body[a.start - 2 : a.start].strip() not in ("", ".", "\"", "“"):  # fmt: skip
+    capitalised_inside = a.text[:1].isupper() and a.start > 0 and body[a.start - 2 : a.start].strip() not in (
+        "", ".", '"', "“"
+    )  # "the Big Three": a name
+    if doc is None or a.kind != "word" or a.value < 2 or capitalised_inside:
         return False
     i = nouns.token_at(doc, a.num_start)
     if i >= len(doc) or doc[i].pos_ != "NUM" or doc[i].dep_ not in lex.alone_deps:
