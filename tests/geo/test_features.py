@@ -49,3 +49,13 @@ def test_words_left_out_on_purpose(gaz):
     # a company and a baseball team as often as a river and a range: never matched as features
     for text in ("Amazon", "Rockies"):
         assert not [m for m in gaz.candidates(text) if m.entry.feature in ("river", "mountains")]
+
+
+def test_a_river_named_like_a_region_yields_to_it_in_an_article_about_its_country():
+    from newsprism.geo import resolve_spans
+
+    body = "Farmers in Limpopo, in the north of South Africa, said the drought was the worst in years."
+    spans = [(body.index(name), body.index(name) + len(name), name) for name in ("Limpopo", "South Africa")]
+    limpopo, south_africa = resolve_spans(body, spans)
+    assert (limpopo.feature, limpopo.country) == ("admin1", "ZA") and south_africa.country == "ZA"
+    assert resolve_name("the Limpopo River").feature == "river"

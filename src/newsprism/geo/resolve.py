@@ -125,7 +125,7 @@ def _weights(gaz: Gazetteer) -> dict:
 def prior(entry: Entry, weights: Mapping) -> float:
     """The score of an entry before any context: population, kind and capital."""
     if entry.feature in CURATED_FEATURES:
-        return float(weights["region_score"])
+        return float(weights["feature_scores"].get(entry.feature, weights["region_score"]))
     score = math.log10(max(entry.population or 0, weights["min_population"]))
     score += weights["kind_bonus"].get(entry.feature, 0.0)
     if entry.capital:
