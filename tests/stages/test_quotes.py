@@ -652,3 +652,8 @@ def test_a_noun_can_attribute_a_position_to_its_possessor():
     assert q.cue.text == "criticism of" and q.speaker.text == "The senator"
     r = containing(found, "to leave the party")
     assert r.cue.text == "decision" and r.speaker.text == "Her"
+
+
+def test_a_noun_cue_that_is_an_object_takes_the_subject_of_its_verb():
+    q = containing(run("The governor made no mention of the strike in her speech."), "the strike")
+    assert q.cue.text == "mention of" and q.speaker.text == "The governor"

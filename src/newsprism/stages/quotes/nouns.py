@@ -5,7 +5,8 @@ that ...".
 
 A noun from the lexicon's ``noun_attributions`` is the cue (with the preposition that follows it); its
 content is what it takes: a "that" clause, an infinitive ("decision to run") or the object of its
-preposition ("support for the bill"); its source is the possessor ("Trump's", "her"), else none is given.
+preposition ("support for the bill"); its source is the possessor ("Trump's", "her"), else the subject of
+the verb that has the noun as object ("Trump made no mention of ..."), else none is given.
 A noun with no content is no attribution.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .cues import Found, _span, _subtree
+from .cues import Found, _span, _subtree, source_of
 from .lexicon import Lexicon
 from .marks import Quotation
 
@@ -54,5 +55,8 @@ def _one(tok: Any, lex: Lexicon) -> Found | None:
     source = None
     if owner is not None:
         source = _span([t for t in owner.subtree if not (t.dep_ == "case" and t.head.i == owner.i)])
+    elif tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):  # "made no mention of", "laid plans for"
+        owner, words = source_of(tok.head, lex)
+        source = _span(words) if words else None
     return Found(content[0], content[1], "indirect", (tok.idx, cue_end), source, owner, "belief",
                  "noun cue", [], tok.lower_)
