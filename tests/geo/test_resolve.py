@@ -318,3 +318,12 @@ def test_a_name_written_once_with_its_region_keeps_that_reading():
     body = "The team is based in Washington. It flew to Washington, D.C., and on to Seattle, Washington."
     results = resolve_spans(body, spans_of(body, "Washington", "Seattle"))
     assert [r.feature for r in results] == ["admin1", "city", "city", "admin1"]
+
+
+def test_a_one_word_name_the_gazetteer_lacks_is_placed_only_when_known_to_be_a_place():
+    body = "The fire spread from Xyzzyton to the edge of Toledo, Ohio, on Friday."
+    spans = spans_of(body, "Xyzzyton", "Toledo")
+    known, toledo = resolve_spans(body, spans)
+    assert (known.feature, known.lat, known.lon) == ("local", toledo.lat, toledo.lon)
+    guessed, _ = resolve_spans(body, spans, known_places=False)  # a tagger's guess: maybe a person
+    assert guessed is None

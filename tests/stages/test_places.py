@@ -213,3 +213,10 @@ def test_a_surname_of_someone_named_in_full_is_no_place():
     found = place_mentions_from_doc(doc, "d1")
     # the lone "Paterson" labelled a person is the surname; the one labelled a place stays a place
     assert [(m.text, m.label, m.start) for m in found] == [("Paterson", "GPE", doc[6].idx)]
+
+
+def test_a_one_word_mention_the_gazetteer_lacks_gets_no_place():
+    body = "The fire spread from Xyzzyton to the edge of Culiacan on Friday."
+    unknown = Mention(document="d1", id="m1", start=21, end=29, text="Xyzzyton", type="place", name="Xyzzyton")
+    town = Mention(document="d1", id="m2", start=45, end=53, text="Culiacan", type="place", name="Culiacan")
+    assert [p.mention for p in run([unknown, town], body)] == ["m2"]

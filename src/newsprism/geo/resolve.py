@@ -383,10 +383,14 @@ def resolve_spans(
     spans: Sequence[tuple[int, int, str]],
     context_countries: Mapping[str, float] | Iterable[str] = (),
     gaz: Gazetteer | None = None,
+    known_places: bool = True,
 ) -> list[Resolution | None]:
     """Resolve the place mentions of one article: ``spans`` are (start, end, name to look up), the name
     usually ``body[start:end]``. ``context_countries`` adds countries known otherwise (demonyms, the
-    outlet's country), by ISO code or name. One result per span, None where nothing matches."""
+    outlet's country), by ISO code or name. One result per span, None where nothing matches.
+    ``known_places``: the spans are known to be places (checked by a person), so that a one-word name the
+    gazetteer lacks ("Bywater", a neighbourhood) is placed approximately too, like longer ones; pass False
+    for the guesses of a named-entity tagger, whose unknown single words are as often a person's name."""
     gaz = gaz or gazetteer()
     weights = _weights(gaz)
     min_conf = weights["min_confidence_context"]
@@ -415,7 +419,9 @@ def resolve_spans(
     keys = [(key, q.text if q else None) for key, _name, q in prepared]
     out = [second[k] for k in keys]
     stray = {n for n, k in enumerate(keys) if _stray(out[n], contexts[k], weights)}
-    out = _within_local_places(spans, out, weights, stray, {n: regions[k] for n, k in enumerate(keys) if k in regions})
+    out = _within_local_places(
+        spans, out, weights, stray, {n: regions[k] for n, k in enumerate(keys) if k in regions}, known_places
+    )
     return [r if r is not None or k not in regions else _at_region(spans[n][2], regions[k], weights)
             for n, (k, r) in enumerate(zip(keys, out, strict=True))]  # fmt: skip
 
@@ -491,9 +497,10 @@ def _within_local_places(
     weights: Mapping,
     stray: frozenset[int] | set[int] = frozenset(),
     regions: Mapping[int, Entry] | None = None,
+    single_words: bool = False,
 ) -> list[Resolution | None]:
     """A name the gazetteer lacks (a street, a school, a neighbourhood: "Royal Street", "Buckland
-    Elementary") is placed, approximately, at the nearest town or city the article resolved within
+    Elementary"; one word too with ``single_words``) is placed, approximately, at the nearest town or city the article resolved within
     ``local_anchor_chars`` characters of it, with a low confidence and a note saying so. When the article
     is mostly about one first-level region, towns in that region within ``local_region_chars`` come first:
     a street name the gazetteer took for a town elsewhere ("Franklin", Indiana, in an article about
@@ -517,8 +524,8 @@ def _within_local_places(
     local = [a for a in anchors if region and a[2].entry is not None and a[2].entry.admin1_code == region]
     out = list(found)
     for n, ((start, end, text), r) in enumerate(zip(spans, found, strict=True)):
-        if n not in stray and n not in regions and (r is not None or len(text.split()) < 2):
-            continue  # one unknown word is as likely a mistyped name
+        if n not in stray and n not in regions and (r is not None or (len(text.split()) < 2 and not single_words)):
+            continue  # one unknown word is as likely a mistyped name (or a person's) unless known to be a place
         anchor = None
         groups = [(local, region_limit), (anchors, limit)]
         if n in regions:
@@ -582,3 +589,4 @@ def resolve_name(
             ctx.admin1[region.admin1_code] += 1
     head, qualifier = split_written_qualifier(name, gaz)
     return choose(head, gaz, ctx, qualifier)
+

@@ -68,12 +68,13 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Place]:
     if not todo:
         return []
     spans = [(m.start, m.end, name) for m, name, _f in todo]
-    resolutions = resolve_spans(body, spans, context_countries=_demonym_countries(mentions))
+    # the mentions are a tagger's guesses: an unknown single word is as often a person's name
+    resolutions = resolve_spans(body, spans, context_countries=_demonym_countries(mentions), known_places=False)
     out: list[Place] = []
     for (m, _name, factor), r in zip(todo, resolutions, strict=True):
         if (r is None or r.feature == "local") and m.type == "place" and m.name and m.name != m.text:
             # the fuller name is not in the gazetteer: try the words written before placing it approximately
-            r = resolve_spans(body, [(m.start, m.end, m.text)])[0] or r
+            r = resolve_spans(body, [(m.start, m.end, m.text)], known_places=False)[0] or r
         if r is None:
             continue
         out.append(
