@@ -327,3 +327,9 @@ def test_a_one_word_name_the_gazetteer_lacks_is_placed_only_when_known_to_be_a_p
     assert (known.feature, known.lat, known.lon) == ("local", toledo.lat, toledo.lon)
     guessed, _ = resolve_spans(body, spans, known_places=False)  # a tagger's guess: maybe a person
     assert guessed is None
+
+
+def test_a_word_that_is_never_a_place_is_not_placed_approximately():
+    body = "Leaders in the West met in Toledo, Ohio, on Friday."
+    west, toledo = resolve_spans(body, spans_of(body, "West", "Toledo"))
+    assert west is None and toledo.feature == "city"

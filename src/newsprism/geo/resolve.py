@@ -419,8 +419,9 @@ def resolve_spans(
     keys = [(key, q.text if q else None) for key, _name, q in prepared]
     out = [second[k] for k in keys]
     stray = {n for n, k in enumerate(keys) if _stray(out[n], contexts[k], weights)}
+    single = known_places and {n for n, (key, _name, _q) in enumerate(prepared) if key not in gaz.not_places}
     out = _within_local_places(
-        spans, out, weights, stray, {n: regions[k] for n, k in enumerate(keys) if k in regions}, known_places
+        spans, out, weights, stray, {n: regions[k] for n, k in enumerate(keys) if k in regions}, single or set()
     )
     return [r if r is not None or k not in regions else _at_region(spans[n][2], regions[k], weights)
             for n, (k, r) in enumerate(zip(keys, out, strict=True))]  # fmt: skip
@@ -497,10 +498,10 @@ def _within_local_places(
     weights: Mapping,
     stray: frozenset[int] | set[int] = frozenset(),
     regions: Mapping[int, Entry] | None = None,
-    single_words: bool = False,
+    single_words: frozenset[int] | set[int] = frozenset(),
 ) -> list[Resolution | None]:
     """A name the gazetteer lacks (a street, a school, a neighbourhood: "Royal Street", "Buckland
-    Elementary"; one word too with ``single_words``) is placed, approximately, at the nearest town or city the article resolved within
+    Elementary"; one word too at the indices ``single_words``) is placed, approximately, at the nearest town or city the article resolved within
     ``local_anchor_chars`` characters of it, with a low confidence and a note saying so. When the article
     is mostly about one first-level region, towns in that region within ``local_region_chars`` come first:
     a street name the gazetteer took for a town elsewhere ("Franklin", Indiana, in an article about
@@ -524,7 +525,7 @@ def _within_local_places(
     local = [a for a in anchors if region and a[2].entry is not None and a[2].entry.admin1_code == region]
     out = list(found)
     for n, ((start, end, text), r) in enumerate(zip(spans, found, strict=True)):
-        if n not in stray and n not in regions and (r is not None or (len(text.split()) < 2 and not single_words)):
+        if n not in stray and n not in regions and (r is not None or (len(text.split()) < 2 and n not in single_words)):
             continue  # one unknown word is as likely a mistyped name (or a person's) unless known to be a place
         anchor = None
         groups = [(local, region_limit), (anchors, limit)]
