@@ -232,7 +232,8 @@ def find(doc: Any, sent: Any, lex: Lexicon) -> list[Found]:
     i = sent.start
     while i < sent.end:
         first = words[i - sent.start]
-        idiom = next((n for n in lex.idioms.get(first, ()) if at(i, n)), None)
+        idioms = lex.idioms.get(first)
+        idiom = next((n for n in idioms if at(i, n)), None) if idioms else None
         if idiom:  # "after all", "as expected": fixed phrases that start with a cue word but are no cue
             i += len(idiom)
             continue

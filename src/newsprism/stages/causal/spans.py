@@ -13,8 +13,28 @@ _TRAIL_WORDS = frozenset({"that", "which", "who", "and", "or", "but", "when"})
 Range = tuple[int, int]  # token indexes [start, end) into the Doc
 
 
-def subtree_ids(token: Any) -> set[int]:
-    return {t.i for t in token.subtree}
+_SUBTREES = "newsprism.causal.subtrees"
+_QUOTE_COUNTS = "newsprism.causal.quote_counts"
+
+
+def _doc_cache(doc: Any, name: str) -> dict:
+    """A dict kept with the Doc (in its ``user_data``) for what the stage asks of the same parse many times."""
+    data = getattr(doc, "user_data", None)
+    if data is None:
+        return {}
+    cache = data.get(name)
+    if cache is None:
+        cache = data[name] = {}
+    return cache
+
+
+def subtree_ids(token: Any) -> frozenset[int]:
+    """The indexes of ``token``'s subtree (computed once per token of a Doc)."""
+    cache = _doc_cache(token.doc, _SUBTREES)
+    ids = cache.get(token.i)
+    if ids is None:
+        ids = cache[token.i] = frozenset(t.i for t in token.subtree)
+    return ids
 
 
 def run_around(ids: set[int], anchor: int) -> Range | None:
@@ -90,9 +110,22 @@ def trim(doc: Any, found: Range | None) -> Range | None:
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
 
 
+def _quotes_before(doc: Any) -> list[int]:
+    """For each token index k (and len(doc)), how many quote-mark tokens come before it; once per Doc."""
+    cache = _doc_cache(doc, _QUOTE_COUNTS)
+    counts = cache.get("before")
+    if counts is None or len(counts) != len(doc) + 1:
+        counts = [0]
+        for t in doc:
+            counts.append(counts[-1] + (t.text in _QUOTES))
+        cache["before"] = counts
+    return counts
+
+
 def _balance_quotes(doc: Any, start: int, end: int) -> Range:
     """Take back the quote mark trimmed off an edge when the span holds its other half (“ rioting ”)."""
-    inside = sum(1 for k in range(start, end) if doc[k].text in _QUOTES)
+    before = _quotes_before(doc)
+    inside = before[end] - before[start]
     if inside % 2 == 0:
         if 0 < start and end < len(doc) and doc[start - 1].text in _QUOTES and doc[end].text in _QUOTES:
             return start - 1, end + 1  # the whole span is quoted
