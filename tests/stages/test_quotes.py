@@ -657,3 +657,8 @@ def test_a_noun_can_attribute_a_position_to_its_possessor():
 def test_a_noun_cue_that_is_an_object_takes_the_subject_of_its_verb():
     q = containing(run("The governor made no mention of the strike in her speech."), "the strike")
     assert q.cue.text == "mention of" and q.speaker.text == "The governor"
+
+
+def test_a_cue_after_an_adjective_takes_the_subject_of_the_sentence():
+    q = containing(run("Most voters are quick to say that the economy matters most."), "the economy matters most")
+    assert q.cue.text == "say" and q.speaker.text == "Most voters"

@@ -146,7 +146,7 @@ def source_of(verb, lex: Lexicon, depth: int = 0, quoted=None):
         if quoted is not None and quoted(verb.head.head.idx):
             return None, []
         return source_of(verb.head.head, lex, depth + 1, quoted)
-    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and verb.head is not verb:
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acomp") and verb.head is not verb:
         if verb.dep_ == "ccomp" and lex.verb(verb.head) is None:
             return None, []
         if quoted is not None and quoted(verb.head.idx):
