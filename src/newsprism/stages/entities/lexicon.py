@@ -32,6 +32,10 @@ class Lexicon:
     weights: dict[str, float]
     titles: dict[str, str]  # folded title text -> canonical head
     title_words: int  # longest title in words
+    # every prefix and every suffix of a folded title: a span whose first (last) token's folded text is not
+    # one cannot start (end) a title, which spares building the span's text
+    title_prefixes: frozenset[str]
+    title_suffixes: frozenset[str]
     capital_only: frozenset[str]
     occupations: frozenset[str]
     journalist_titles: frozenset[str]
@@ -146,6 +150,8 @@ def get() -> Lexicon:
         weights={k: float(v) for k, v in data["weights"].items()},
         titles=titles,
         title_words=max(len(t.split()) for t in titles),
+        title_prefixes=frozenset(t[:n] for t in titles for n in range(1, len(t) + 1)),
+        title_suffixes=frozenset(t[-n:] for t in titles for n in range(1, len(t) + 1)),
         capital_only=_folds(data.get("capital_only_titles")),
         occupations=_folds(data.get("occupations")),
         journalist_titles=_folds(data.get("journalist_titles")),

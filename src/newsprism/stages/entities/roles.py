@@ -42,6 +42,8 @@ def _title_ok(doc: Any, a: int, text: str, lex: Lexicon, lower_ok: bool) -> bool
 
 def title_ending(doc: Any, end: int, lex: Lexicon, lower_ok: bool = True) -> tuple[int, str] | None:
     """The longest title occupying ``[start, end)``: (start, canonical head)."""
+    if end < 1 or fold(doc[end - 1].text) not in lex.title_suffixes:
+        return None
     for n in range(min(lex.title_words, end), 0, -1):
         if doc[end - n].is_space or doc[end - 1].is_space:
             continue
@@ -54,6 +56,8 @@ def title_ending(doc: Any, end: int, lex: Lexicon, lower_ok: bool = True) -> tup
 
 def title_starting(doc: Any, start: int, lex: Lexicon, lower_ok: bool = False) -> tuple[int, str] | None:
     """The longest title occupying ``[start, end)``: (end, canonical head)."""
+    if start >= len(doc) or fold(doc[start].text) not in lex.title_prefixes:
+        return None
     for n in range(min(lex.title_words, len(doc) - start), 0, -1):
         if doc[start].is_space or doc[start + n - 1].is_space:
             continue
