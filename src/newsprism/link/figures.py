@@ -82,6 +82,8 @@ def rules() -> Rules:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
 
@@ -264,9 +266,13 @@ def figure_items(store) -> list[FigureItem]:
     entity_of: dict[tuple[str, str], str] = {(d, m): e for d, m, e in store.entity_links(doc_ids=docs)}
     countries = _country_entities(store)
     times = {d: {r["id"]: r.get("value") for r in rows} for d, rows in store.stage_records("times", docs)}
+    context_of: dict[str, set[str]] = {}  # document -> the countries it mentions
+    for (d, _), e in entity_of.items():
+        if e in countries:
+            context_of.setdefault(d, set()).add(e)
     items = []
     for doc_id, figs in figures.items():
-        context = frozenset(e for (d, _), e in entity_of.items() if d == doc_id and e in countries)
+        context = frozenset(context_of.get(doc_id, ()))
         for f in figs:
             if f.value is None or f.unit_family in rules().skip_families:
                 continue

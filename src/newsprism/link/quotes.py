@@ -39,6 +39,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 
 def words(text: str) -> list[str]:
     """Folded word tokens: accents dropped, lower case, curly apostrophes straightened."""
+    if text.isascii():  # nothing to decompose: the common case, without a pass over every character
+        return _WORD.findall(text.lower())
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower().replace("’", "'")
     return _WORD.findall(folded)
