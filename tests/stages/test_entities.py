@@ -402,3 +402,50 @@ def test_an_organisation_cut_before_its_complement_is_joined():
     assert one(ms, "Denver Office on Latin America").type == "org"
     assert one(ms, "Chicago Office on Eastern Europe").type == "org"
     assert not by_text(ms, "Latin America") and not by_text(ms, "Eastern Europe")
+
+
+def test_quote_mask_marks_quotations_and_resets_at_blank_lines():
+    body = 'He said “we stay” and "we go" then "open\n\nnext “tail'
+    mask = entities.quote_mask(body)
+    assert len(mask) == len(body) + 1
+    inside = "".join("x" if m else "." for m in mask[: len(body)])
+    assert inside[body.index("we stay")] == "x" and inside[body.index("and")] == "."
+    assert inside[body.index("we go")] == "x" and inside[body.index("then")] == "."
+    assert inside[body.index("open")] == "x"  # an unclosed straight quote runs on ...
+    assert inside[body.index("next")] == "."  # ... until the blank line
+    assert inside[body.index("tail")] == "x" and inside[len(body) - 1] == "x"
+
+
+@given(st.text(alphabet='ab \n"“”', max_size=40))
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+def test_quote_mask_matches_a_character_by_character_reading(body):
+    inside, prev, expected = False, "", []
+    for ch in body:
+        if ch == "\n" and prev == "\n":
+            inside = False
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+        expected.append(inside)
+        prev = ch
+    assert entities.quote_mask(body)[: len(body)] == expected
+
+
+def test_titles_are_found_at_both_ends_including_hyphenated_and_dotted_ones():
+    from newsprism.stages.entities import roles
+
+    lex = lexicon.get()
+    doc = nlp.parse_one("The vice-president met Gen. Smith and the Deputy Prime Minister.")
+    words = [t.text for t in doc]
+    vp_end = words.index("president") + 1
+    assert roles.title_ending(doc, vp_end, lex) == (1, "vice president")
+    assert roles.title_starting(doc, 1, lex, lower_ok=True) == (vp_end, "vice president")
+    pm_end = words.index("Minister") + 1
+    assert roles.title_ending(doc, pm_end, lex) == (words.index("Deputy"), "deputy prime minister")
+    gen = words.index("Gen.")
+    assert roles.title_starting(doc, gen, lex) == (gen + 1, "general")
+    assert roles.title_ending(doc, words.index("met") + 1, lex) is None
+    assert roles.title_starting(doc, words.index("Smith"), lex, lower_ok=True) is None

@@ -19,6 +19,7 @@ article; ``head`` is the id of the mention carrying that fullest name (None on t
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...records import Article, Mention
@@ -47,22 +48,29 @@ def is_seat(name: str) -> bool:
     return key(name) in lexicon.get().seats
 
 
+_QUOTE_EVENTS = re.compile(r'(?<=\n)\n|[“”"]')  # a blank line, an opening, closing or straight quote
+
+
 def quote_mask(body: str) -> list[bool]:
     """For each character, whether it sits inside a quotation (quotes reset at blank lines)."""
     inside = False
     out = [False] * (len(body) + 1)
-    prev = ""
-    for n, ch in enumerate(body):
-        if ch == "\n" and prev == "\n":
+    pos = 0
+    for m in _QUOTE_EVENTS.finditer(body):  # the state changes only there
+        n = m.start()
+        if inside:
+            out[pos:n] = [True] * (n - pos)
+        ch = body[n]
+        if ch == "\n" or ch == "”":
             inside = False
-        if ch == "“":
+        elif ch == "“":
             inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
+        else:
             inside = not inside
         out[n] = inside
-        prev = ch
+        pos = n + 1
+    if inside:
+        out[pos : len(body)] = [True] * (len(body) - pos)
     return out
 
 
