@@ -198,3 +198,12 @@ def test_blocking_finds_every_pair_the_rules_link():
             assert query_keys(keys_a) & keys_b, (a.id, b.id)
             assert query_keys(keys_b) & keys_a, (b.id, a.id)
     assert linked > 40
+
+
+def test_org_prefix_and_suffix_keys_leave_out_runs_of_kind_words_only():
+    ks = keys(org("National Police Foundation"))
+    assert {"osx:national police foundation", "opx:national", "opx:national police"} <= ks
+    assert "osx:foundation" not in ks and "osx:police foundation" not in ks  # kind words only
+    ks = keys(org("Police Department of Sonora"))
+    assert {"osx:sonora", "osx:department sonora", "opx:police department sonora"} <= ks
+    assert "opx:police" not in ks and "opx:police department" not in ks

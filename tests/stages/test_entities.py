@@ -449,3 +449,9 @@ def test_titles_are_found_at_both_ends_including_hyphenated_and_dotted_ones():
     assert roles.title_starting(doc, gen, lex) == (gen + 1, "general")
     assert roles.title_ending(doc, words.index("met") + 1, lex) is None
     assert roles.title_starting(doc, words.index("Smith"), lex, lower_ok=True) is None
+
+
+def test_nicknames_in_straight_and_curly_quotes_in_one_sentence():
+    found = {m.name: m.nickname for m in run('Pedro "El Toro" Ramirez met Luis “Flaco” Ortega in Tijuana.')}
+    assert found.get("Pedro Ramirez") == "El Toro"
+    assert found.get("Luis Ortega") == "Flaco"

@@ -258,8 +258,11 @@ def keys(
         if form.initials:
             out.add(f"ini:{form.initials}")
         generic = _generic_words(form.type)  # a short form made only of kind words links to nothing
-        out.update(f"{t}sx:{' '.join(w[i:])}" for i in range(n) if not _generic(w[i:], generic))
-        out.update(f"{t}px:{' '.join(w[:i])}" for i in range(1, n + 1) if not _generic(w[:i], generic))
+        kind = [x in generic for x in w]
+        first_name_word = next((i for i, g in enumerate(kind) if not g), n)  # w[:i] is all kind words below it
+        last_name_word = max((i for i, g in enumerate(kind) if not g), default=-1)  # w[i:] is, above it
+        out.update(f"{t}sx:{' '.join(w[i:])}" for i in range(min(n, last_name_word + 1)))
+        out.update(f"{t}px:{' '.join(w[:i])}" for i in range(first_name_word + 1, n + 1))
         if n > 1:
             out.add(f"{t}so:{' '.join(sorted(w))}")
     else:

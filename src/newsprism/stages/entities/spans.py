@@ -10,16 +10,18 @@ capitalised runs headed by an organisation word.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...nlp import doc_text
+from ...nlp import doc_text, token_starts
 from .lexicon import Lexicon
 from .text import clean_name, fold, key
 
 OPEN_QUOTES = {"“", '"', "‘", "'", "``", "«", "„"}
 CLOSE_QUOTES = {"”", '"', "’", "'", "''", "»"}
+_OPEN_QUOTE_START = re.compile("|".join(re.escape(q) for q in sorted(OPEN_QUOTES, key=len, reverse=True)))
 SEPARATORS = {",", ";", ":", "(", ")", "[", "]", "{", "}", "|", "/", "—", "–", "•", "·", "…", "...", "?", "!"}
 POSSESSIVES = {"'s", "’s", "'", "’", "s'"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -193,8 +195,12 @@ def nickname_spans(doc: Any, lex: Lexicon) -> list[Cand]:
     """Name “Nickname” Name patterns: the whole span is one person, the quoted part its nickname."""
     out: list[Cand] = []
     n = len(doc)
-    k = 1
-    while k < n - 2:
+    starts = token_starts(doc)
+    resume = 1
+    for found in _OPEN_QUOTE_START.finditer(text_of(doc)):  # only tokens that begin with a quote mark
+        k = bisect.bisect_left(starts, found.start())
+        if k < resume or k >= n - 2 or starts[k] != found.start():
+            continue
         tok = doc[k]
         if tok.text in OPEN_QUOTES and name_token(doc[k - 1], lex) and is_cap(doc[k - 1]):
             m = k + 1
@@ -216,9 +222,7 @@ def nickname_spans(doc: Any, lex: Lexicon) -> list[Cand]:
                 while b < n and b - m < 4 and is_cap(doc[b]) and is_word(doc[b]) and not doc[b].is_punct:
                     b += 1
                 out.append(Cand(a, b, "PERSON", "nickname", nick=(k + 1, m)))
-                k = b
-                continue
-        k += 1
+                resume = b
     return out
 
 

@@ -57,6 +57,7 @@ def initials(words: list[str], skip: frozenset[str] = frozenset()) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def same_word(a: str, b: str) -> bool:
     """Two folded name words are the same, allowing one typo in longer words ("Leyva"/"Lleyva")."""
     if a == b:
