@@ -67,6 +67,8 @@ class Cand:
     resolved_by: str = ""  # how it was joined to its cluster
     link_confidence: float = 1.0
     fixed: tuple[int, int] | None = None  # character span inside a token the tokenizer did not split
+    # name_text's last answer, with what it was computed from (body, start, end, nick): asked for many times
+    _name: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
 
     def text(self, body: str) -> str:
         return body[self.start : self.end]
@@ -454,12 +456,18 @@ def name_words(doc: Any, c: Cand) -> list[str]:
 
 def name_text(doc: Any, c: Cand) -> str:
     body = text_of(doc)
+    known = c._name
+    if known is not None and known[0] is body and known[1] == c.start and known[2] == c.end and known[3] == c.nick:
+        return known[4]
     if c.nick:
         left = body[c.start : doc[c.nick[0] - 1].idx]
         close = doc[c.nick[1]]
         right = body[close.idx + len(close.text) : c.end]
-        return clean_name(left + " " + right)
-    return clean_name(body[c.start : c.end])
+        text = clean_name(left + " " + right)
+    else:
+        text = clean_name(body[c.start : c.end])
+    c._name = (body, c.start, c.end, c.nick, text)
+    return text
 
 
 def nickname(doc: Any, c: Cand) -> str | None:
