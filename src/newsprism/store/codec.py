@@ -20,9 +20,12 @@ from ..records import Article, Comment, Link, Provenance, Removed
 ZLIB_LEVEL = 6
 
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
-    """Canonical JSON text: sorted keys, UTF-8 characters kept as they are."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """Canonical JSON text: sorted keys, UTF-8 characters kept as they are (one encoder, made once)."""
+    return _CANONICAL.encode(value)
 
 
 def dumps_lenient(value: Any) -> str:
