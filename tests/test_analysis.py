@@ -228,3 +228,32 @@ def test_record_defaults_carry_the_current_stage_tags():
     for name, cls in STAGE_RECORDS.items():
         default = next(f.default for f in dataclasses.fields(cls) if f.name == "stage")
         assert default == registry.stage(name).tag, (name, default)
+
+
+def test_loaded_data_is_frozen_during_a_run_and_given_back_after(corpus, tmp_path):
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    seen = []
+
+    def listener(event, value):
+        if event == "advance":
+            seen.append(gc.get_freeze_count())
+
+    other = _story(tmp_path, "b.md", STORY.replace("Monday", "Sunday"))
+    report = corpus.ingest([str(_story(tmp_path)), str(other)], listener=listener)
+    assert report.analysis.documents == 2
+    assert seen and all(n > 0 for n in seen)  # frozen while the stages ran
+    assert gc.get_freeze_count() == 0  # and given back to the collector
+
+
+def test_a_program_that_froze_objects_itself_keeps_them_frozen(corpus, tmp_path):
+    import gc
+
+    keep = [[] for _ in range(100)]  # objects the program froze
+    gc.freeze()
+    try:
+        corpus.ingest([str(_story(tmp_path))])
+        assert gc.get_freeze_count() >= len(keep)  # the analysis did not unfreeze them
+    finally:
+        gc.unfreeze()

@@ -61,7 +61,7 @@ class Member:
 def _shingles(ws: Sequence[str]) -> set[tuple[str, ...]]:
     if len(ws) < SHINGLE:
         return {tuple(ws)} if ws else set()
-    return {tuple(ws[i : i + SHINGLE]) for i in range(len(ws) - SHINGLE + 1)}
+    return set(zip(*(ws[k:] for k in range(SHINGLE))))  # every run of SHINGLE words, as a tuple
 
 
 def _is_sublist(short: Sequence[str], long: Sequence[str]) -> bool:
