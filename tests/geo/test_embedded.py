@@ -48,7 +48,8 @@ def test_an_institution_resolves_to_its_place():
     assert "named in 'Bank of Japan'" in bank.reason
     body = "Economists at the Reserve Bank of Australia expect a cut."
     start = body.index("Reserve")
-    (r,) = resolve_spans(body, [(start, start + len("Reserve Bank of Australia"), "Reserve Bank of Australia")])
+    name = "Reserve Bank of Australia"
+    (r,) = resolve_spans(body, [(start, start + len(name), name)])
     assert r.country == "AU"
 
 

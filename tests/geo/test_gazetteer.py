@@ -185,7 +185,8 @@ def test_demonyms_point_at_countries(gaz):
 
 def test_demonyms_of_regions_and_smaller_countries(gaz):
     def demonym(text):
-        return [(m.entry.feature, m.entry.country, m.entry.name) for m in gaz.candidates(text) if m.how == "demonym"]
+        found = gaz.candidates(text)
+        return [(m.entry.feature, m.entry.country, m.entry.name) for m in found if m.how == "demonym"]
 
     assert demonym("Korean") == [("country", "KR", "South Korea")]
     assert demonym("Maltese") == [("country", "MT", "Malta")]

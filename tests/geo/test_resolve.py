@@ -221,7 +221,7 @@ def test_a_town_in_the_articles_region_anchors_before_a_nearer_namesake_elsewher
     assert avenue.feature == "local" and (avenue.lat, avenue.lon) == (baton_rouge.lat, baton_rouge.lon)
 
 
-# ---------------------------------------------------------------------------------------------- regions and cities
+# ------------------------------------------------------------------------------------------ regions, cities
 
 
 def test_a_region_named_like_its_main_city_means_the_city():
@@ -263,7 +263,7 @@ def test_a_town_near_another_town_the_article_names_gets_a_boost(gaz):
 
 
 def test_a_small_town_abroad_is_taken_for_a_local_name_when_a_town_is_near():
-    body = "Chicago police said the shooting happened at Grand and State in Chicago, Illinois, late on Friday."
+    body = "Chicago police said the shooting happened at Grand and State in Chicago, Illinois, on Friday."
     spans = spans_of(body, "Chicago", "Grand", "Illinois")
     chicago, grand, _chicago, _illinois = resolve_spans(body, spans)
     assert (grand.feature, grand.country, grand.geonames_id) == ("local", "US", None)

@@ -209,7 +209,11 @@ def test_a_surname_of_someone_named_in_full_is_no_place():
 
     words = ["Mike", "Paterson", "spoke", ".", "Paterson", "said", "Paterson", "was", "quiet", "."]
     doc = Doc(Vocab(), words=words, spaces=[True, False, True, True, True, True, True, True, False, False])
-    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="PERSON"), Span(doc, 6, 7, label="GPE")]
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),
+        Span(doc, 4, 5, label="PERSON"),
+        Span(doc, 6, 7, label="GPE"),
+    ]
     found = place_mentions_from_doc(doc, "d1")
     # the lone "Paterson" labelled a person is the surname; the one labelled a place stays a place
     assert [(m.text, m.label, m.start) for m in found] == [("Paterson", "GPE", doc[6].idx)]
@@ -217,6 +221,8 @@ def test_a_surname_of_someone_named_in_full_is_no_place():
 
 def test_a_one_word_mention_the_gazetteer_lacks_gets_no_place():
     body = "The fire spread from Xyzzyton to the edge of Culiacan on Friday."
-    unknown = Mention(document="d1", id="m1", start=21, end=29, text="Xyzzyton", type="place", name="Xyzzyton")
+    unknown = Mention(
+        document="d1", id="m1", start=21, end=29, text="Xyzzyton", type="place", name="Xyzzyton"
+    )
     town = Mention(document="d1", id="m2", start=45, end=53, text="Culiacan", type="place", name="Culiacan")
     assert [p.mention for p in run([unknown, town], body)] == ["m2"]

@@ -80,7 +80,8 @@ def place_inside(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
     ends with a connector, is never a lone word of ``inside_names.skip`` ("Central", "Delta"), is a strict
     part of the name (a name that is itself a place's is left alone) and must name a place with little
     doubt, as for ``embedded_place``. Outside an all-capitals headline, a word in capitals of four letters
-    or more is taken for an acronym and a shorter one counts only for a country or region ("US", "EU", "BC")."""
+    or more is taken for an acronym and a shorter one counts only for a country or region ("US", "EU",
+    "BC")."""
     spec = gaz.lexicon.get("inside_names") or {}
     skip = {w.casefold() for w in spec.get("skip", ())}
     connectors = {w.casefold() for w in spec.get("connectors", ())}
@@ -120,7 +121,8 @@ def place_inside(text: str, gaz: Gazetteer) -> tuple[int, int] | None:
                     continue
                 if len(name) >= len(whole) or not _strong(name, gaz):
                     continue
-                if size == 1 and name.replace(".", "").isupper() and not shouting and not _abbreviation(name, gaz):
+                capitals = name.replace(".", "").isupper()
+                if size == 1 and capitals and not shouting and not _abbreviation(name, gaz):
                     continue
                 return start, start + len(name)
     return None

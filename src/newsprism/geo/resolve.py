@@ -420,9 +420,8 @@ def resolve_spans(
     out = [second[k] for k in keys]
     stray = {n for n, k in enumerate(keys) if _stray(out[n], contexts[k], weights)}
     single = known_places and {n for n, (key, _name, _q) in enumerate(prepared) if key not in gaz.not_places}
-    out = _within_local_places(
-        spans, out, weights, stray, {n: regions[k] for n, k in enumerate(keys) if k in regions}, single or set()
-    )
+    at_region = {n: regions[k] for n, k in enumerate(keys) if k in regions}
+    out = _within_local_places(spans, out, weights, stray, at_region, single or set())
     return [r if r is not None or k not in regions else _at_region(spans[n][2], regions[k], weights)
             for n, (k, r) in enumerate(zip(keys, out, strict=True))]  # fmt: skip
 
@@ -431,10 +430,10 @@ def _region_instead(r: Resolution | None, q: Qualifier | None, weights: Mapping)
     """The region written beside a town the gazetteer lacks there ("Smallville, Mo.": no candidate, or only a
     small namesake elsewhere), or None; a big city stays itself with a note ("Culiacan, Sonora" is Culiacán,
     Sinaloa)."""
-    if q is None or (
-        r is not None
-        and (r.entry is None or q.contains(r.entry) or r.feature != "city" or (r.population or 0) >= _small(weights))
-    ):
+    if q is None:
+        return None
+    big = r is not None and (r.population or 0) >= _small(weights)
+    if r is not None and (r.entry is None or q.contains(r.entry) or r.feature != "city" or big):
         return None
     region = next((e for e in q.entries if e.feature == "admin1"), None) or q.entries[0]
     return region if region.lat is not None and region.lon is not None else None
@@ -476,7 +475,8 @@ def _one_reading_per_name(readings: Mapping, found: dict) -> None:
         r = confirmed.get(key)
         if qtext is None and r is not None:
             mine = found[(key, None)]
-            if mine is None or (mine.feature == r.feature and mine.entry is not None and mine.entry.key != r.entry.key):
+            other = mine is not None and mine.entry is not None and mine.entry.key != r.entry.key
+            if mine is None or (other and mine.feature == r.feature):
                 found[(key, None)] = replace(r, reason=f"{r.reason}; as written with its region elsewhere")
 
 
@@ -501,11 +501,11 @@ def _within_local_places(
     single_words: frozenset[int] | set[int] = frozenset(),
 ) -> list[Resolution | None]:
     """A name the gazetteer lacks (a street, a school, a neighbourhood: "Royal Street", "Buckland
-    Elementary"; one word too at the indices ``single_words``) is placed, approximately, at the nearest town or city the article resolved within
-    ``local_anchor_chars`` characters of it, with a low confidence and a note saying so. When the article
-    is mostly about one first-level region, towns in that region within ``local_region_chars`` come first:
-    a street name the gazetteer took for a town elsewhere ("Franklin", Indiana, in an article about
-    Louisiana) is a poor anchor. A ``stray`` resolution (a small town abroad, see ``_stray``) is placed
+    Elementary"; one word too at the indices ``single_words``) is placed, approximately, at the nearest town
+    or city the article resolved within ``local_anchor_chars`` characters of it, with a low confidence and a
+    note saying so. When the article is mostly about one first-level region, towns in that region within
+    ``local_region_chars`` come first: a street name the gazetteer took for a town elsewhere ("Franklin",
+    Indiana, in an article about Louisiana) is a poor anchor. A ``stray`` resolution (a small town abroad, see ``_stray``) is placed
     the same way when a town is near, and kept otherwise. A name written with a region the gazetteer lacks
     it in (``regions``: index -> region) is placed only at a town in that region, within
     ``local_region_chars``."""
@@ -525,8 +525,9 @@ def _within_local_places(
     local = [a for a in anchors if region and a[2].entry is not None and a[2].entry.admin1_code == region]
     out = list(found)
     for n, ((start, end, text), r) in enumerate(zip(spans, found, strict=True)):
-        if n not in stray and n not in regions and (r is not None or (len(text.split()) < 2 and n not in single_words)):
-            continue  # one unknown word is as likely a mistyped name (or a person's) unless known to be a place
+        one_word = len(text.split()) < 2 and n not in single_words
+        if n not in stray and n not in regions and (r is not None or one_word):
+            continue  # one unknown word is as likely a mistyped name (or a person's) unless known a place
         anchor = None
         groups = [(local, region_limit), (anchors, limit)]
         if n in regions:

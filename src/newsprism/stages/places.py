@@ -69,7 +69,8 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Place]:
         return []
     spans = [(m.start, m.end, name) for m, name, _f in todo]
     # the mentions are a tagger's guesses: an unknown single word is as often a person's name
-    resolutions = resolve_spans(body, spans, context_countries=_demonym_countries(mentions), known_places=False)
+    context = _demonym_countries(mentions)
+    resolutions = resolve_spans(body, spans, context_countries=context, known_places=False)
     out: list[Place] = []
     for (m, _name, factor), r in zip(todo, resolutions, strict=True):
         if (r is None or r.feature == "local") and m.type == "place" and m.name and m.name != m.text:
