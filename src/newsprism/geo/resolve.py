@@ -505,10 +505,10 @@ def _within_local_places(
     or city the article resolved within ``local_anchor_chars`` characters of it, with a low confidence and a
     note saying so. When the article is mostly about one first-level region, towns in that region within
     ``local_region_chars`` come first: a street name the gazetteer took for a town elsewhere ("Franklin",
-    Indiana, in an article about Louisiana) is a poor anchor. A ``stray`` resolution (a small town abroad, see ``_stray``) is placed
-    the same way when a town is near, and kept otherwise. A name written with a region the gazetteer lacks
-    it in (``regions``: index -> region) is placed only at a town in that region, within
-    ``local_region_chars``."""
+    Indiana, in an article about Louisiana) is a poor anchor. A ``stray`` resolution (a small town abroad,
+    see ``_stray``) is placed the same way when a town is near, and kept otherwise. A name written with a
+    region the gazetteer lacks it in (``regions``: index -> region) is placed only at a town in that region,
+    within ``local_region_chars``."""
     regions = regions or {}
     limit = int(weights.get("local_anchor_chars", 0))
     if limit <= 0:
