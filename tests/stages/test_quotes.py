@@ -662,3 +662,8 @@ def test_a_noun_cue_that_is_an_object_takes_the_subject_of_its_verb():
 def test_a_cue_after_an_adjective_takes_the_subject_of_the_sentence():
     q = containing(run("Most voters are quick to say that the economy matters most."), "the economy matters most")
     assert q.cue.text == "say" and q.speaker.text == "Most voters"
+
+
+def test_a_manner_of_speaking_is_a_cue():
+    q = containing(run('"Go back to your seat," the senator barked at the reporter.'), "Go back to your seat")
+    assert q.cue.text == "barked" and q.speaker.text == "the senator"
