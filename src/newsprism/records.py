@@ -274,7 +274,7 @@ class Place(_Record):
     notes: tuple[str, ...] = ()  # contradictions seen in the text: "written as in Sonora; Culiacán is in Sinaloa"
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "places@2"
+    stage: str = "places@3"
 
 
 @dataclass(frozen=True)
@@ -387,7 +387,7 @@ class Figure(_Record):
     sentence: Span | None = None
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "figures@2"
+    stage: str = "figures@3"
 
     _single: ClassVar[dict[str, type]] = {"counted": Span, "source": Span, "sentence": Span}
 
@@ -412,7 +412,7 @@ class Claim(_Record):
     quote: str | None = None
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "causal@2"
+    stage: str = "causal@3"
 
     _single: ClassVar[dict[str, type]] = {"cause": Span, "effect": Span, "signal": Span}
 

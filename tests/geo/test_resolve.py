@@ -323,9 +323,9 @@ def test_a_name_written_once_with_its_region_keeps_that_reading():
 def test_a_one_word_name_the_gazetteer_lacks_is_placed_only_when_known_to_be_a_place():
     body = "The fire spread from Xyzzyton to the edge of Toledo, Ohio, on Friday."
     spans = spans_of(body, "Xyzzyton", "Toledo")
-    known, toledo = resolve_spans(body, spans)
+    known, toledo = resolve_spans(body, spans, known_places=True)
     assert (known.feature, known.lat, known.lon) == ("local", toledo.lat, toledo.lon)
-    guessed, _ = resolve_spans(body, spans, known_places=False)  # a tagger's guess: maybe a person
+    guessed, _ = resolve_spans(body, spans)  # by default a tagger's guess: maybe a person
     assert guessed is None
 
 

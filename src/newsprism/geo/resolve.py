@@ -383,7 +383,7 @@ def resolve_spans(
     spans: Sequence[tuple[int, int, str]],
     context_countries: Mapping[str, float] | Iterable[str] = (),
     gaz: Gazetteer | None = None,
-    known_places: bool = True,
+    known_places: bool = False,
 ) -> list[Resolution | None]:
     """Resolve the place mentions of one article: ``spans`` are (start, end, name to look up), the name
     usually ``body[start:end]``. ``context_countries`` adds countries known otherwise (demonyms, the

@@ -27,7 +27,7 @@ from ..records import Article, Mention, Place
 from .registry import StageContext
 
 NAME = "places"
-VERSION = 2
+VERSION = 3
 TAG = f"{NAME}@{VERSION}"
 DEMONYM_WEIGHT = 0.5  # a "Mexican" counts half as much as a "Mexico" towards the article's countries
 

@@ -37,7 +37,7 @@ from .scan import scan
 
 __all__ = ["STAGE", "run", "scan"]
 
-STAGE = "figures@2"
+STAGE = "figures@3"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
