@@ -11,6 +11,13 @@
     entities.yaml     titles and roles, organisation cue words, demonyms, capitals for metonymy (entities)
     names.yaml        honorifics, name particles, given-name equivalences, org suffixes (entity linking)
     places.yaml       country variants, region abbreviations, regions, resolution weights (places)
+    features.yaml     seas, rivers, ranges, deserts, regions, landmarks the city gazetteer lacks (places)
+    quotes.yaml       cue verbs and nouns, sources, speaker labels (quotes)
+    figures.yaml      number words, scales, units, currencies, counted nouns (figures)
+    causal.yaml       causal cue verbs, connectives, purpose words and their readings (causal)
+    alignment.yaml    what makes two figures or claims the same, and how close is agreement (alignment)
+    html_reader.yaml  elements that hold no visible text, charset labels (HTML reader)
+    input_fields.yaml field names of JSON, JSON Lines and CSV inputs, dates in URLs (ingest)
     admin1.tsv        GeoNames first-level regions; admin2.tsv: US counties (see scripts/build_admin1.py)
 """
 
