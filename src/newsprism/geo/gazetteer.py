@@ -64,10 +64,13 @@ _STOP_RUN = re.compile(r"(?<=\b\w)\.\s+(?=\w\.)")  # "n. j." -> "n.j."
 
 def fold(text: str) -> str:
     """The lookup key of a name: no accents, case folded, hyphens as spaces, no leading "the"."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    if not s.isascii():
-        s = anyascii(s)
+    if text.isascii():  # nothing to decompose (most names): skip the pass over every character
+        s = text
+    else:
+        s = unicodedata.normalize("NFKD", text)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+        if not s.isascii():
+            s = anyascii(s)
     s = s.casefold().translate(_DROP).translate(_SPACE)
     s = _STOP_RUN.sub(".", s)
     s = " ".join(s.split())
