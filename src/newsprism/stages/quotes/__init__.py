@@ -33,7 +33,7 @@ from .lexicon import Lexicon, get
 from .speakers import Resolver
 
 NAME = "quotes"
-VERSION = 2
+VERSION = 3
 STAGE = f"{NAME}@{VERSION}"
 
 
