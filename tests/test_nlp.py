@@ -55,3 +55,13 @@ def test_worker_processes_parse_as_the_main_process_does():
     one = [[s.text for s in d.sents] for d in nlp.parse(texts)]
     two = [[s.text for s in d.sents] for d in nlp.parse(texts, processes=2, batch_size=1)]
     assert one == two and len(one[0]) == 2
+
+
+def test_token_indexes_read_the_doc_arrays_as_a_loop_over_tokens_would():
+    doc = nlp.parse_one("Smith said on Monday that the plan, according to two aides, was criticised by Jones.")
+    assert nlp.token_indexes(doc, "TAG", nlp.is_verb_tag) == [t.i for t in doc if t.tag_.startswith("VB")]
+    assert nlp.token_indexes(doc, "LOWER", ("according", "smith")) == [0, [t.lower_ for t in doc].index("according")]
+    assert nlp.token_indexes(doc, "POS", ("PROPN",)) == [t.i for t in doc if t.pos_ == "PROPN"]
+    assert nlp.token_indexes(doc, "DEP", ("nsubj", "nsubjpass")) == [t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
+    assert nlp.token_indexes(doc, "LOWER", ("absent",)) == nlp.token_indexes(doc, "LOWER", ()) == []
+    assert nlp.token_indexes(nlp.parse_one(""), "TAG", nlp.is_verb_tag) == []

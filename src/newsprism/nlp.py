@@ -14,7 +14,7 @@ text is the whole body, so every offset still points into it. Nothing of a long 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -118,6 +118,31 @@ def token_starts(doc: Any) -> list[int]:
         if data is not None:
             data[_STARTS_KEY] = starts
     return starts
+
+
+def is_verb_tag(tag: str) -> bool:
+    """A Penn Treebank verb tag (VB, VBD, VBG, VBN, VBP, VBZ), the tag set of the English models."""
+    return tag.startswith("VB")
+
+
+def token_indexes(doc: Any, attr: str, values: Iterable[str] | Callable[[str], bool]) -> list[int]:
+    """Indexes, in order, of the tokens whose ``attr`` ("LOWER", "TAG", "POS", "DEP", ...) is one of
+    ``values`` (or satisfies it, when it is a test on the string): read from the Doc's arrays, without
+    making a Token object per word as a loop over the Doc does, so a stage that looks for a few words or
+    tags in a long article skips the rest at C speed."""
+    import numpy
+    from spacy import attrs
+
+    if not len(doc):
+        return []
+    column = doc.to_array([getattr(attrs, attr)])
+    if callable(values):
+        wanted = [v for v in numpy.unique(column).tolist() if values(doc.vocab.strings[v])]
+    else:
+        wanted = [doc.vocab.strings[v] for v in values]
+    if not wanted:
+        return []
+    return numpy.flatnonzero(numpy.isin(column, numpy.array(wanted, dtype=column.dtype))).tolist()
 
 
 def split_long(text: str, limit: int | None = None) -> list[str]:

@@ -16,9 +16,11 @@ phrases.py, what both share in args.py.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Any
 
+from ...nlp import is_verb_tag, token_indexes
 from . import spans
 from .args import (
     _MISPARSED_PARTICIPLE,
@@ -203,11 +205,25 @@ def _with_auxiliaries(lex: Lexicon, v: Any, found: Found) -> Found:
     return replace(found, signal=(start, found.signal[1]))
 
 
+def _verb_candidates(doc: Any, lex: Lexicon, sent: Any) -> list[int]:
+    """Indexes in ``sent`` of the tokens ``find`` reads as verb cues: verbs (by tag or part of speech) and
+    the lexicon's participles; the Doc's arrays are read once per Doc (and lexicon)."""
+    cache = spans.doc_cache(doc, "newsprism.causal.verb_candidates")
+    every = cache.get(id(lex))
+    if every is None:
+        every = cache[id(lex)] = sorted(
+            {*token_indexes(doc, "TAG", is_verb_tag), *token_indexes(doc, "POS", ("VERB",)),
+             *token_indexes(doc, "LOWER", lex.participles)}
+        )  # fmt: skip
+    return every[bisect.bisect_left(every, sent.start) : bisect.bisect_left(every, sent.end)]
+
+
 def find(doc: Any, sent: Any, lex: Lexicon) -> list[Found]:
     """Every candidate causal relation in ``sent`` (a span of ``doc``), one per signal, in text order."""
     out: list[Found] = []
     used: set[int] = set()
-    for v in sent:
+    for k in _verb_candidates(doc, lex, sent):
+        v = doc[k]
         low = v.lower_
         if not _is_verb(v) and low not in lex.participles:
             continue

@@ -17,7 +17,7 @@ _SUBTREES = "newsprism.causal.subtrees"
 _QUOTE_COUNTS = "newsprism.causal.quote_counts"
 
 
-def _doc_cache(doc: Any, name: str) -> dict:
+def doc_cache(doc: Any, name: str) -> dict:
     """A dict kept with the Doc (in its ``user_data``) for what the stage asks of the same parse many times."""
     data = getattr(doc, "user_data", None)
     if data is None:
@@ -30,7 +30,7 @@ def _doc_cache(doc: Any, name: str) -> dict:
 
 def subtree_ids(token: Any) -> frozenset[int]:
     """The indexes of ``token``'s subtree (computed once per token of a Doc)."""
-    cache = _doc_cache(token.doc, _SUBTREES)
+    cache = doc_cache(token.doc, _SUBTREES)
     ids = cache.get(token.i)
     if ids is None:
         ids = cache[token.i] = frozenset(t.i for t in token.subtree)
@@ -112,7 +112,7 @@ _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
 
 def _quotes_before(doc: Any) -> list[int]:
     """For each token index k (and len(doc)), how many quote-mark tokens come before it; once per Doc."""
-    cache = _doc_cache(doc, _QUOTE_COUNTS)
+    cache = doc_cache(doc, _QUOTE_COUNTS)
     counts = cache.get("before")
     if counts is None or len(counts) != len(doc) + 1:
         counts = [0]

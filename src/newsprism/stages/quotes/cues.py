@@ -24,9 +24,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from ...nlp import doc_text
+from ...nlp import doc_text, is_verb_tag, token_indexes
 from .lexicon import Lexicon
 from .marks import Quotation
 
@@ -376,11 +377,16 @@ def find(doc, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
     def quoted(pos: int) -> bool:
         return bool(mask[pos])
 
+    # the only tokens the loop below acts on: verbs, and "according" (every other word is skipped there)
+    verbs = token_indexes(doc, "TAG", is_verb_tag)
+    candidates = sorted({*verbs, *token_indexes(doc, "LOWER", ("according",))})
     sent_starts: list[int] = []
     for sent in doc.sents:
         sent_starts.append(sent.start_char)
         sent_quotes = [q for q in quotations if q.start < sent.end_char and q.end > sent.start_char]
-        for tok in sent:
+        first = bisect.bisect_left(candidates, sent.start)
+        for k in candidates[first : bisect.bisect_left(candidates, sent.end, first)]:
+            tok = doc[k]
             if quoted(tok.idx):
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -469,11 +475,20 @@ def _idiom(tok, text: str, lex: Lexicon) -> bool:
     lo = max(0, tok.idx - 30)
     window = text[lo : tok.idx + len(tok.text) + 15].lower()
     at = tok.idx - lo
-    for idiom in lex.idioms:
-        for m in re.finditer(r"(?<!\w)" + r"\s+".join(map(re.escape, idiom.split())) + r"\s*,", window):
+    for pattern in _idiom_patterns(lex.idioms):
+        for m in pattern.finditer(window):
             if m.start() <= at < m.end():
                 return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _idiom_patterns(idioms: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """One compiled pattern per set phrase, its words apart by any whitespace and a comma after it."""
+    return tuple(
+        re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words.split())) + r"\s*,")
+        for words in sorted(idioms)
+    )
 
 
 def _sourceless(tok, base: str, lex: Lexicon):

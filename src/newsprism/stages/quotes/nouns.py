@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...nlp import token_indexes
 from .cues import Found, _span, _subtree, source_of
 from .lexicon import Lexicon
 from .marks import Quotation
@@ -24,8 +25,9 @@ def find(doc: Any, quotations: list[Quotation], lex: Lexicon) -> list[Found]:
     if not lex.noun_attributions:
         return out
     spans = [(q.start, q.end) for q in quotations]
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lower_ not in lex.noun_attributions:
+    for i in token_indexes(doc, "LOWER", lex.noun_attributions):
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
             continue
         if any(a <= tok.idx < b for a, b in spans):
             continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+from ...nlp import token_indexes
 from ...records import Mention, Speaker
 from .lexicon import Lexicon
 
@@ -38,8 +39,10 @@ class Resolver:
         self.subjects: list[tuple[int, Mention]] = []  # (offset, person mention) of sentence subjects
 
     def note_subjects(self, doc: Any) -> None:
-        for tok in doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+        proper = set(token_indexes(doc, "POS", ("PROPN",)))
+        for i in token_indexes(doc, "DEP", ("nsubj", "nsubjpass")):
+            if i in proper:
+                tok = doc[i]
                 m = self.at(tok.idx)
                 if m is not None and m.type == "person":
                     self.subjects.append((tok.idx, m))
