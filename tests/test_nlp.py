@@ -65,3 +65,9 @@ def test_token_indexes_read_the_doc_arrays_as_a_loop_over_tokens_would():
     assert nlp.token_indexes(doc, "DEP", ("nsubj", "nsubjpass")) == [t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
     assert nlp.token_indexes(doc, "LOWER", ("absent",)) == nlp.token_indexes(doc, "LOWER", ()) == []
     assert nlp.token_indexes(nlp.parse_one(""), "TAG", nlp.is_verb_tag) == []
+
+
+def test_the_text_kept_with_a_parsed_doc_is_the_models_own():
+    texts = ["Dr. Ruiz said:\r\n\r\n“No.”  It’s 5 p.m. in São Paulo\u00a0now.\n", "", " \n ", "word"]
+    for text, doc in zip(texts, nlp.parse(texts)):
+        assert nlp.doc_text(doc) == doc.text == text

@@ -166,11 +166,12 @@ def split_long(text: str, limit: int | None = None) -> list[str]:
     return pieces
 
 
-def _pieces(texts: Iterable[str]) -> Iterator[tuple[str, tuple[int, int]]]:
+def _pieces(texts: Iterable[str]) -> Iterator[tuple[str, tuple[int, int, str | None]]]:
+    """Each text's pieces, each with (its place, how many, the whole text on the last piece)."""
     for text in texts:
         parts = split_long(text)
         for i, part in enumerate(parts):
-            yield part, (i, len(parts))
+            yield part, (i, len(parts), text if i == len(parts) - 1 else None)
 
 
 def parse(
@@ -182,14 +183,17 @@ def parse(
 
     nlp = load(model)
     pending: list[Any] = []
-    for doc, (i, n) in nlp.pipe(_pieces(texts), as_tuples=True, batch_size=batch_size, n_process=max(1, processes)):
-        if n == 1:
-            yield doc
-            continue
-        pending.append(doc)
-        if i == n - 1:
-            yield Doc.from_docs(pending, ensure_whitespace=False)
+    pieces = nlp.pipe(_pieces(texts), as_tuples=True, batch_size=batch_size, n_process=max(1, processes))
+    for doc, (i, n, whole) in pieces:
+        if n > 1:
+            pending.append(doc)
+            if i < n - 1:
+                continue
+            doc = Doc.from_docs(pending, ensure_whitespace=False)
             pending = []
+        # spaCy's text is the input, character for character: keep it rather than rebuild it from the tokens
+        doc.user_data[_TEXT_KEY] = whole
+        yield doc
 
 
 def parse_one(text: str, model: str = "sm") -> Any:
