@@ -65,23 +65,25 @@ class Grammar:
         self.words: dict[str, Any] = data["words"]
         self.calendar: dict[str, Any] = lexicons.load("calendar")
         self.macros = self._macros(data.get("macros", {}))
+        bodies = ["(?:" + self.expand(r["pattern"]) + ")" for r in data["rules"]]
         self.rules: tuple[Rule, ...] = tuple(
             Rule(
                 name=r["name"],
                 type=r["type"],
                 resolve=r["resolve"],
                 confidence=float(r.get("confidence", 0.8)),
-                source=_START + "(?:" + self.expand(r["pattern"]) + ")" + _END,
+                source=_START + body + _END,
             )
-            for r in data["rules"]
+            for r, body in zip(data["rules"], bodies, strict=True)
         )
         for rule in self.rules:  # compile now: a bad pattern fails at import
             try:
                 _ = rule.regex
             except re.error as error:
                 raise ValueError(f"times.yaml: rule {rule.name!r} does not compile: {error}") from error
-        combined = "|".join("(?:" + _GROUP.sub("(?:", rule.source) + ")" for rule in self.rules)
-        self.combined = re.compile(combined, re.IGNORECASE | re.VERBOSE)
+        # the guards are the same for every rule, so they are tested once, not once per rule (A|B)C = AC|BC
+        combined = "|".join("(?:" + _GROUP.sub("(?:", body) + ")" for body in bodies)
+        self.combined = re.compile(_START + "(?:" + combined + ")" + _END, re.IGNORECASE | re.VERBOSE)
         self.tables = {key: _normalised(value) for key, value in self.words.items()}
 
     def _macros(self, defined: dict[str, str]) -> dict[str, str]:
