@@ -108,6 +108,7 @@ _APOSTROPHE = re.compile(r"['’`´ʼ]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the text; names repeat across mentions
 def fold(text: str) -> str:
     """ASCII, case-folded, punctuation to single spaces: "López-Obrador's" -> "lopez obrador"."""
     text = _POSSESSIVE.sub("", text.strip())
@@ -132,6 +133,7 @@ def _join_letters(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the text; names repeat across mentions
 def clean_surface(name: str, type: str) -> str:
     """The name as written, minus what folding drops at the edges: leading honorifics for people ("Gen.
     Salvador Cienfuegos" -> "Salvador Cienfuegos"), a trailing possessive, surrounding punctuation."""
@@ -182,6 +184,7 @@ def form_id(type: str, key: str) -> str:
     return f"{type}:{key}"
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the text; names repeat across mentions
 def parse(name: str, type: str) -> Form:
     """The form of ``name`` read as a ``type`` name."""
     if type not in TYPES:
