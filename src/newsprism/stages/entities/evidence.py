@@ -36,7 +36,11 @@ def gazetteer() -> Callable[[str], bool] | None:
         gaz = load()
     except Exception:  # noqa: BLE001 - another package's optional data: without it, no gazetteer evidence
         return None
-    return lambda text: bool(strong_place(text, gaz))
+    @lru_cache(maxsize=1 << 14)  # the same names come up in article after article
+    def known(text: str) -> bool:
+        return bool(strong_place(text, gaz))
+
+    return known
 
 
 def form_key(doc: Any, c: Cand, lex: Lexicon) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...nlp import token_indexes
 from . import roles
 from .lexicon import Lexicon
 from .spans import Cand, covered, dedupe, is_cap, is_word, name_text, not_name, runs, text_of, trim
@@ -104,6 +105,9 @@ def _bracket_end(doc: Any, k: int, close: str, limit: int = 20) -> int | None:
     return None
 
 
+_OPENERS = ("(", "[", "-", "—", "–")
+
+
 def acronyms(doc: Any, cands: list[Cand], lex: Lexicon) -> tuple[list[Cand], dict[str, str]]:
     """Acronyms defined in brackets or after a dash: (candidates, acronym key -> expansion key)."""
     aliases: dict[str, str] = {}
@@ -112,10 +116,10 @@ def acronyms(doc: Any, cands: list[Cand], lex: Lexicon) -> tuple[list[Cand], dic
     drop: set[int] = set()
     new: list[Cand] = []
     n = len(doc)
-    for k in range(n - 2):
+    for k in token_indexes(doc, "ORTH", _OPENERS):  # only brackets and dashes open a definition
+        if k >= n - 2:
+            break
         tok = doc[k]
-        if tok.text not in ("(", "[", "-", "—", "–"):
-            continue
         close = {"(": ")", "[": "]"}.get(tok.text)
         left = by_end.get(k)
         if left is None and k > 0 and doc[k - 1].is_space:
