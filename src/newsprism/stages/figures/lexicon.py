@@ -105,9 +105,19 @@ def _number_start(symbols) -> str:
     """Where a number may start: not inside a word or another number (nor after "29:" in a clock time or
     a ratio), except right after a currency symbol that ends in a letter ("$US55,931,000", "RMB5")."""
     glued = sorted({s for s in symbols if re.match(r"[\w.,]", s[-1])}, key=lambda s: (-len(s), s))
-    after_symbol = "|".join(f"(?<=(?<![A-Za-z]){re.escape(s)})" for s in glued)
-    last = re.escape("".join(sorted({s[-1] for s in glued})))  # a cheap test first: the symbols' last letters
-    return rf"(?<!\d:)(?:(?<![\w.,])|(?-i:(?<=[{last}])(?:{after_symbol})))" if glued else r"(?<!\d:)(?<![\w.,])"
+    if not glued:
+        return r"(?<!\d:)(?<![\w.,])"
+    # cheap tests first, on the character before: is it the last of some symbol, and then only the symbols
+    # ending in it are tried ("$US" after "S")
+    by_last: dict[str, list[str]] = {}
+    for s in glued:
+        by_last.setdefault(s[-1], []).append(s)
+    after_symbol = "|".join(
+        f"(?<={re.escape(last)})(?:" + "|".join(f"(?<=(?<![A-Za-z]){re.escape(s)})" for s in group) + ")"
+        for last, group in sorted(by_last.items())
+    )
+    last = re.escape("".join(sorted(by_last)))
+    return rf"(?<!\d:)(?:(?<![\w.,])|(?-i:(?<=[{last}])(?:{after_symbol})))"
 
 
 @lru_cache(maxsize=1)
