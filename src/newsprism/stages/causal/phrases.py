@@ -110,6 +110,15 @@ def _named_cause(head: Any) -> Range | None:
     return None
 
 
+def _sentence_words(doc: Any, sent: Any) -> frozenset[str]:
+    """The lower-case words of ``sent`` (once per sentence of a Doc)."""
+    cache = spans.doc_cache(doc, "newsprism.causal.sentence_words")
+    words = cache.get(sent.start)
+    if words is None:
+        words = cache[sent.start] = frozenset(t.lower_ for t in sent)
+    return words
+
+
 def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | None:
     """Connectives and purpose words that introduce the cause: the effect is what they attach to."""
     n = len(cue.words)
@@ -151,6 +160,11 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
         return None  # "after 2010", "since Monday", "for more than a decade": time, not cause
     if cue.kind == CONNECTIVE and last.lower_ == "to" and i + n < sent.end and doc[i + n].tag_ == "VB":
         return None  # "the ministers are due to meet": an infinitive, not "due to the rain"
+    # two tests of the cue's own words, made before the parse is walked (each returns None, as below would)
+    if cue.objects and not _objects_in(last, cue.objects):
+        return None
+    if cue.heads and not cue.gerund and not cue.heads & _sentence_words(doc, sent):
+        return None  # the heads test at the end reads only words of this sentence
     tokens = [doc[k] for k in matched]
     tokens += [t.head for t in tokens
                if (t.dep_ in ("mark", "aux") or _marks_clause(lex, t)) and t.head.i >= i + n]  # fmt: skip
@@ -181,8 +195,6 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     if subj and (top.dep_ == "attr" or (cue.kind == PURPOSE and head.pos_ == "AUX" and aim)):
         # "the delays were the result of X", "the boycott is to protest X": the subject is the effect
         effect = spans.phrase(subj[0])
-    if cue.objects and not _objects_in(last, cue.objects):
-        return None
     gerund = cue.gerund and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children)
     if cue.heads and not gerund:
         before = {doc[k].lower_ for k in range(max(sent.start, i - 3), i)}
