@@ -163,7 +163,8 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     # two tests of the cue's own words, made before the parse is walked (each returns None, as below would)
     if cue.objects and not _objects_in(last, cue.objects):
         return None
-    if cue.heads and not cue.gerund and not cue.heads & _sentence_words(doc, sent):
+    gerund = cue.gerund and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children)
+    if cue.heads and not gerund and not cue.heads & _sentence_words(doc, sent):
         return None  # the heads test at the end reads only words of this sentence
     tokens = [doc[k] for k in matched]
     tokens += [t.head for t in tokens
@@ -195,7 +196,6 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     if subj and (top.dep_ == "attr" or (cue.kind == PURPOSE and head.pos_ == "AUX" and aim)):
         # "the delays were the result of X", "the boycott is to protest X": the subject is the effect
         effect = spans.phrase(subj[0])
-    gerund = cue.gerund and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children)
     if cue.heads and not gerund:
         before = {doc[k].lower_ for k in range(max(sent.start, i - 3), i)}
         verb = _clause_verb(head, lex.purpose_climb)  # "Protesters blocked the road over ...": the verb's args
