@@ -21,9 +21,9 @@ Both sides then pass through :data:`SYNONYMS`, names of one unit that a fair rea
 gold uses both of ("united states dollar" and "dollar"; CQE's "metric ton" and our "tonne"), each side of a
 "per" separately.
 
-Counted nouns (a figure whose unit is the thing counted: "15 homicides", "65 snaps of man coverage") are
+Counted nouns (a figure whose unit is the thing counted: "15 homicides", "12 laps of the old track") are
 matched more loosely, and only they: gold writes the whole noun phrase lemmatised without stop words
-("different product", "snap man coverage", "proud moment life"), ours is its head noun, so a counted unit
+("new product", "lap old track", "happy day life"), ours is its head noun, so a counted unit
 matches when it equals any word of the gold unit singularised. The noun as the text writes it counts too,
 beside the stage's normalised unit: the stage counts nationalities as ``person`` and people killed as
 ``death`` (records.Figure), while the gold keeps the written noun ("Americans", "people"), so the head of
@@ -36,7 +36,7 @@ longer gold unit ("square mile").
 A symbol that CQE's own unit dictionary gives to several units is ambiguous, and the gold's choice between
 them is no evidence against another: when the gold's written unit is such a symbol (:data:`AMBIGUOUS_SYMBOLS`;
 "p" is both "point" and "penny", a prime both "foot" and "minute") and its normalised unit one of its
-readings, any of the readings matches ("118.5p" a share price in pence, normalised "point" by the gold).
+readings, any of the readings matches ("97.2p" a share price in pence that the gold normalises as "point").
 
 No train split exists here, so to keep from tuning to the test the set is split by index: the rules were
 developed looking only at the even-indexed sentences ("dev"); the odd-indexed ones ("held_out") were not
@@ -96,7 +96,7 @@ SYNONYMS = {
     "time": "count", "instance": "count", "piece": "set", "pack": "set",
 }  # fmt: skip
 # Symbols that CQE's unit dictionary (CQE/unit.json) lists under more than one unit: the gold picks one
-# ("118.5p" -> "point"), the text may mean another (pence), so any of them matches.
+# ("97.2p" -> "point"), the text may mean another (pence), so any of them matches.
 AMBIGUOUS_SYMBOLS = {
     "p": {"point", "penny"}, "'": {"foot", "minute"}, "′": {"foot", "minute"}, "″": {"inch", "second"},
     '"': {"inch", "second"}, "C": {"celsius", "coulomb"}, "F": {"fahrenheit", "farad"}, "b": {"bit", "barn"},
@@ -105,7 +105,7 @@ AMBIGUOUS_SYMBOLS = {
 # The families the figures stage gives a unit read from the counted noun (nouns.py; lexicon ``families``), and
 # fractions, whose counted whole ("a third of the population") is what CQE names as their unit.
 COUNTED_FAMILIES = {"people", "deaths", "troops", "weapons", "events", "count", "fraction"}
-# Words that end a counted noun's head in its phrase ("snaps of man coverage" -> "snaps").
+# Words that end a counted noun's head in its phrase ("laps of the old track" -> "laps").
 _HEAD_STOP = {"of", "in", "on", "at", "for", "to", "from", "with", "by", "per", "a", "an", "each", "who", "that"}
 
 

@@ -34,7 +34,7 @@ def test_the_place_inside_an_institution(gaz, name, inner):
     [
         "Maple Grove Avenue",  # no institution word: a street
         "British Embassy",  # embassies stand in another country's capital
-        "University of Perpetual Help",  # nothing in it is a place
+        "Academy of Good Counsel",  # nothing in it is a place
         "Vanderbilt University",
     ],
 )

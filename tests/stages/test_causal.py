@@ -382,14 +382,15 @@ def test_a_motive_participle_misparsed_as_a_noun_modifier_is_still_the_motive():
 
 
 def test_a_casualty_in_which_takes_the_noun_the_relative_clause_is_on_as_cause():
-    found = _found("Supporters of the two parties clashed in the village, a fight in which two policemen were injured.")
-    assert ("in", "a fight", "two policemen were injured") in found, found
+    found = _found("Rival fans brawled outside the stadium, a fight in which three stewards were injured.")
+    assert ("in", "a fight", "three stewards were injured") in found, found
 
 
 def test_a_purpose_misparsed_as_a_relative_clause_keeps_its_object():
-    found = _found("As many as fifty recruits came together for the fourth time to demand answers from the company.")
-    assert ("to", "to demand answers from the company",
-            "As many as fifty recruits came together for the fourth time") in found, found  # fmt: skip
+    text = "Some sixty farmers met for the second time to demand a fair price from the mill."
+    assert nlp.parse_one(text)[9].dep_ == "relcl"  # the parse this rule is for ("demand" on "time")
+    found = _found(text)
+    assert ("to", "to demand a fair price from the mill", "Some sixty farmers met for the second time") in found, found
     # a real relative infinitive has its object gapped: no purpose
     assert not any(sig == "to" for sig, _, _ in _found("Parents have a big role to play."))
 

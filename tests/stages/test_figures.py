@@ -309,7 +309,7 @@ def test_after_a_change_word_two_amounts_with_their_units_are_change_and_level()
     oil = scan("Oil rose $1.20 to $65.40 a barrel.")
     assert [(a.value, a.high, a.unit) for a in oil] == [(1.2, None, "USD"), (65.4, None, "USD per barrel")]
     assert one("Prices rose 2 to 3 percent").high == 3  # the low end writes no unit: still a range
-    assert one("a fine of $3 billion to $5 billion").high == 5e9  # no change word
+    assert one("a penalty of $2 billion to $4 billion").high == 4e9  # no change word
 
 
 def test_a_falling_to_pair_is_a_tally_not_a_range():
@@ -421,8 +421,8 @@ def test_a_hyphenated_rate_is_a_rate():
 
 def test_a_nationality_after_a_dollar_amount_names_the_dollar():
     assert (one("$1.2 billion Canadian").unit, one("$1.2 billion Canadian").text) == ("CAD", "$1.2 billion Canadian")
-    a = one("from $75 U.S. per barrel to $45.88")
-    assert (a.value, a.high, a.unit) == (75, 45.88, "USD per barrel")
+    a = one("from $82 U.S. per barrel to $51.30")
+    assert (a.value, a.high, a.unit) == (82, 51.3, "USD per barrel")
 
 
 def test_a_rate_after_a_conversion_in_brackets_is_the_amount_s_rate():
@@ -432,8 +432,8 @@ def test_a_rate_after_a_conversion_in_brackets_is_the_amount_s_rate():
 
 
 def test_a_number_after_a_hyphenated_adverb_is_no_label():
-    assert [(f.value, f.unit, f.unit_family) for f in _run("The father of her now-18 month-old daughter spoke.")] == [
-        (18, "month", "age")
+    assert [(f.value, f.unit, f.unit_family) for f in _run("The mother of his now-14 month-old son testified.")] == [
+        (14, "month", "age")
     ]
     assert _run("The F-16 and the SARS-CoV-2 virus.") == []
     assert [f.value for f in _run("He joined the under-21 team after a top-10 finish.")] == []

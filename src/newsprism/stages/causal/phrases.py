@@ -127,7 +127,7 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
     if cue.as_marker and (not _marks_clause(lex, first) or first.head.lower_ in lex.saying_verbs):
         return None
     if cue.as_marker and first.head.dep_ == "ccomp" and first.head.head.lower_ in lex.saying_verbs:
-        return None  # "wanted to know if the attacker stopped": "if" as "whether", a question
+        return None  # "wants to know if the bridge will reopen": "if" as "whether", a question
     aim = False
     if cue.kind == PURPOSE and cue.words == ("to",):
         v = first.head
@@ -135,7 +135,7 @@ def _introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | 
             return None
         h = v.head
         complement = v.dep_ in ("xcomp", "acl") and h.i < v.i and h.pos_ != "ADJ"
-        # "came together for the fourth time to demand answers" parsed as a relative clause on "time": a
+        # "met for the second time to demand a recount" parsed as a relative clause on "time": a
         # real one has its object gapped ("a role to play"), a purpose keeps its own
         misparsed = v.dep_ == "relcl" and h.i < v.i and any(c.dep_ == "dobj" for c in v.children)
         # "the aim of the march is to ...", "the boycott is to protest ...": a purpose after "be"

@@ -139,7 +139,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon)
             break
         j += 1
         if head is not None and head.pos_ == "PROPN" and conjoined_names(doc, j, sent_end):
-            j += 1  # "dozens of Kia and Hyundai vehicles": names joined before the noun they qualify
+            j += 1  # "dozens of Ford and Toyota vans": names joined before the noun they qualify
             continue
         ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"})
         if ends and not (doc[j - 1].tag_ == "POS" or (j < sent_end and doc[j].tag_ == "POS")):

@@ -48,7 +48,7 @@ def _rate_of(rate: str | None, unit: str | None) -> bool:
 
 
 def _from_to(text: str, found: list[Amount], i: int) -> int | None:
-    """ "from 20 miles per gallon in 2008 to 29 mpg", "from $75 U.S. per barrel to $45.88": the index of the
+    """ "from 18 miles per gallon in 2010 to 31 mpg", "from $82 U.S. per barrel to $51.30": the index of the
     amount closing a range opened by "from" a few words before "to", or None. Years between are skipped."""
     a = found[i]
     if a.high is not None or not _FROM.search(text[max(0, a.start - 6) : a.start]):
@@ -69,10 +69,10 @@ def _from_to(text: str, found: list[Amount], i: int) -> int | None:
 
 
 def merge_ranges(text: str, found: list[Amount], lex: Lexicon) -> list[Amount]:
-    """ "15 to 22 miles", "$3 billion to $5 billion", "between 5% and 6%", "1 to 2 thousand", "three or four
-    years", "from 21 mpg combined to 23": one amount with ``high``. The first takes the second's unit (and
+    """ "15 to 22 miles", "$2 billion to $4 billion", "between 5% and 6%", "1 to 2 thousand", "three or four
+    years", "from 24 mpg combined to 27": one amount with ``high``. The first takes the second's unit (and
     scale, when it had none and is the smaller). Not ranges: a change and the level it reached ("rose by
-    $43.6 billion to $419.2 billion"), a year and an amount ("2008 to 29 mpg")."""
+    $43.6 billion to $419.2 billion"), a year and an amount ("2010 to 31 mpg")."""
     out: list[Amount] = []
     i = 0
     while i < len(found):

@@ -110,7 +110,7 @@ def _singular_word(word: str) -> str:
 
 def _hyphen_label(before: str, lex: Lexicon) -> bool:
     """A number after a hyphenated word is a label ("COVID-19", "F-16", "under-21", "top-10") unless the
-    word is an adverb the lexicon lists ("the now-18 month-old", "the then-45-year-old", "minus-130")."""
+    word is an adverb the lexicon lists ("the now-14 month-old", "the then-45-year-old", "minus-130")."""
     m = _HYPHEN_WORD.search(before)
     return bool(m) and m.group(1).lower() not in lex.hyphen_adverbs
 
@@ -209,7 +209,7 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         reasons.append("age")
     if unit == "USD" and sym and sym.group("c") == "$":
         nation = lex.dollar_after_re.match(text, pos)
-        if nation:  # "$75 U.S. per barrel", "$1.2 billion Canadian"
+        if nation:  # "$82 U.S. per barrel", "$1.2 billion Canadian"
             unit, pos = lex.dollar_after[nation.group("q")], nation.end()
     if family in ("currency",) or (family and family not in ("duration", "age", "percent")):
         rate = _RATE.match(text, pos)
