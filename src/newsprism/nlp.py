@@ -109,6 +109,18 @@ def doc_text(doc: Any) -> str:
     return text
 
 
+def doc_cache(doc: Any, name: str) -> dict:
+    """A dict kept with the Doc (in its ``user_data``, under ``name``) for what a stage asks of the same
+    parse many times; a fresh throwaway dict for an object without ``user_data``."""
+    data = getattr(doc, "user_data", None)
+    if data is None:
+        return {}
+    cache = data.get(name)
+    if cache is None:
+        cache = data[name] = {}
+    return cache
+
+
 def token_starts(doc: Any) -> list[int]:
     """Each token's start offset, in order (for bisecting an offset to its token), computed once per Doc."""
     data = getattr(doc, "user_data", None)

@@ -20,7 +20,7 @@ import bisect
 from dataclasses import replace
 from typing import Any
 
-from ...nlp import is_verb_tag, token_indexes
+from ...nlp import doc_cache, is_verb_tag, token_indexes
 from . import spans
 from .args import (
     _MISPARSED_PARTICIPLE,
@@ -208,7 +208,7 @@ def _with_auxiliaries(lex: Lexicon, v: Any, found: Found) -> Found:
 def _verb_candidates(doc: Any, lex: Lexicon, sent: Any) -> list[int]:
     """Indexes in ``sent`` of the tokens ``find`` reads as verb cues: verbs (by tag or part of speech) and
     the lexicon's participles; the Doc's arrays are read once per Doc (and lexicon)."""
-    cache = spans.doc_cache(doc, "newsprism.causal.verb_candidates")
+    cache = doc_cache(doc, "newsprism.causal.verb_candidates")
     every = cache.get(id(lex))
     if every is None:
         every = cache[id(lex)] = sorted(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...nlp import doc_cache
 from . import spans
 from .args import (
     _HEAD_ARGS,
@@ -112,7 +113,7 @@ def _named_cause(head: Any) -> Range | None:
 
 def _sentence_words(doc: Any, sent: Any) -> frozenset[str]:
     """The lower-case words of ``sent`` (once per sentence of a Doc)."""
-    cache = spans.doc_cache(doc, "newsprism.causal.sentence_words")
+    cache = doc_cache(doc, "newsprism.causal.sentence_words")
     words = cache.get(sent.start)
     if words is None:
         words = cache[sent.start] = frozenset(t.lower_ for t in sent)

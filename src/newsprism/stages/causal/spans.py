@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ...nlp import doc_cache
+
 # tokens never kept at the edge of a cause or effect span
 _EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep", "aux", "auxpass", "case", "preconj"})
 _EDGE_WORDS = frozenset({"that", "which", "who", "and", "or", "but", "then", "also", "only", "even", "when"})
@@ -15,17 +17,6 @@ Range = tuple[int, int]  # token indexes [start, end) into the Doc
 
 _SUBTREES = "newsprism.causal.subtrees"
 _QUOTE_COUNTS = "newsprism.causal.quote_counts"
-
-
-def doc_cache(doc: Any, name: str) -> dict:
-    """A dict kept with the Doc (in its ``user_data``) for what the stage asks of the same parse many times."""
-    data = getattr(doc, "user_data", None)
-    if data is None:
-        return {}
-    cache = data.get(name)
-    if cache is None:
-        cache = data[name] = {}
-    return cache
 
 
 def subtree_ids(token: Any) -> frozenset[int]:
