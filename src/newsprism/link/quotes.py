@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Quote
+from ..textfold import strip_accents
 
 SHINGLE = 3
 MIN_OVERLAP = 0.6
@@ -39,11 +39,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 
 def words(text: str) -> list[str]:
     """Folded word tokens: accents dropped, lower case, curly apostrophes straightened."""
-    if text.isascii():  # nothing to decompose: the common case, without a pass over every character
-        return _WORD.findall(text.lower())
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower().replace("’", "'")
-    return _WORD.findall(folded)
+    return _WORD.findall(strip_accents(text).lower().replace("’", "'"))
 
 
 @dataclass

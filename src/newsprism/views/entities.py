@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from typing import Any
 
 from ..errors import NotFound
+from ..textfold import search_key
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 
@@ -27,11 +27,6 @@ def sentence_around(body: str, start: int, end: int, limit: int = 400) -> dict[s
     return {"start": s, "end": e, "text": body[s:e]}
 
 
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
-
-
 def find_entity(corpus, name_or_id: str) -> dict[str, Any]:
     """An entity by id, else by canonical name or alias (folded), else by a unique name containing it."""
     store = corpus.store
@@ -39,11 +34,11 @@ def find_entity(corpus, name_or_id: str) -> dict[str, Any]:
         return store.entity(name_or_id)
     except NotFound:
         pass
-    wanted = fold(name_or_id)
+    wanted = search_key(name_or_id)
     exact, contains = [], []
     for entity in store.entities():
         names = [entity["name"], *entity.get("aliases", ())]
-        folded = [fold(n) for n in names]
+        folded = [search_key(n) for n in names]
         if wanted in folded:
             exact.append(entity)
         elif any(wanted in f for f in folded):

@@ -9,12 +9,12 @@ A claim row does the same for the ``causal`` stage. Columns are documented in do
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 from .. import lexicons
+from ..textfold import search_key
 
 FIGURE_COLUMNS = (
     "document", "id", "outlet", "published", "start", "end", "text", "value", "high", "unit", "unit_family",
@@ -26,13 +26,6 @@ CLAIM_COLUMNS = (
     "polarity", "speaker", "speaker_name", "quote", "group", "confidence", "reason", "stage",
 )
 _WORD = re.compile(r"[A-Za-z]+")
-
-
-def _fold(text: str | None) -> str:
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 @cache
@@ -112,7 +105,7 @@ def figure_rows(
     if not ids:
         return
     entities = {e["id"]: e for e in store.entities()}
-    wanted = _fold(about)
+    wanted = search_key(about)
     for doc_id, records in store.stage_records("figures", ids):
         ctx = _DocContext(store, doc_id, entities)
         groups = store.groups("figures", [doc_id])
@@ -126,7 +119,7 @@ def figure_rows(
                 names = [rec.get("text"), (rec.get("counted") or {}).get("text")]
                 for e in about_ids:
                     names += [entities[e]["name"], *entities[e].get("aliases", ())] if e in entities else []
-                if not any(wanted in _fold(n) for n in names if n):
+                if not any(wanted in search_key(n) for n in names if n):
                     continue
             speaker = ctx.speaker(rec.get("quote"), rec.get("source_mention"))
             yield {
@@ -171,7 +164,7 @@ def claim_rows(
     if not ids:
         return
     entities = {e["id"]: e for e in store.entities()}
-    wanted = _fold(speaker)
+    wanted = search_key(speaker)
     for doc_id, records in store.stage_records("causal", ids):
         ctx = _DocContext(store, doc_id, entities)
         groups = store.groups("claims", [doc_id])
@@ -180,7 +173,7 @@ def claim_rows(
             name = ctx.name(who)
             if wanted:
                 names = [name, *(entities[who].get("aliases", ()) if who in entities else ())]
-                if not any(wanted in _fold(n) for n in names if n):
+                if not any(wanted in search_key(n) for n in names if n):
                     continue
             group = groups.get((doc_id, rec["id"]))
             yield {

@@ -7,10 +7,11 @@ Columns are documented in docs/export-format.md.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Any
+
+from ..textfold import search_key
 
 QUOTE_COLUMNS = (
     "document", "id", "outlet", "start", "end", "text", "kind", "cue", "speaker", "in_comment", "comment",
@@ -20,13 +21,6 @@ SPEAKER_COLUMNS = (
     "speaker", "entity", "type", "anonymous", "quotes", "direct", "documents", "outlets", "roles",
 )
 UNATTRIBUTED = "(no speaker found)"
-
-
-def _fold(text: str | None) -> str:
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 def quote_rows(
@@ -49,7 +43,7 @@ def quote_rows(
     if not ids:
         return
     entities = {e["id"]: e for e in store.entities()}
-    wanted = _fold(speaker)
+    wanted = search_key(speaker)
     for doc_id, records in store.stage_records("quotes", ids):
         entity_of = {m: e for _, m, e in store.entity_links(doc_ids=[doc_id])}
         groups = store.groups("quotes", [doc_id])
@@ -104,7 +98,7 @@ def _speaker_matches(wanted: str, speaker: dict[str, Any] | None, entity: dict[s
     names = [speaker.get("name"), speaker.get("text"), speaker.get("description")]
     if entity:
         names += [entity.get("name"), *entity.get("aliases", ())]
-    return any(wanted in _fold(n) for n in names if n)
+    return any(wanted in search_key(n) for n in names if n)
 
 
 def speaker_key(row: dict[str, Any]) -> tuple[str, str]:
@@ -115,7 +109,7 @@ def speaker_key(row: dict[str, Any]) -> tuple[str, str]:
     label = sp.get("name") or sp.get("description") or sp.get("text")
     if not label:
         return "", UNATTRIBUTED
-    return "~" + _fold(label), label
+    return "~" + search_key(label), label
 
 
 def speaker_rows(corpus, outlet: str | None = None, anonymous: bool | None = None) -> list[dict[str, Any]]:
@@ -156,7 +150,7 @@ def speaker_rows(corpus, outlet: str | None = None, anonymous: bool | None = Non
         a["outlets"] = dict(a["outlets"].most_common())
         a["roles"] = [r for r, _ in a["roles"].most_common()]
         out.append(a)
-    out.sort(key=lambda a: (a["speaker"] == UNATTRIBUTED, -a["quotes"], _fold(a["speaker"])))
+    out.sort(key=lambda a: (a["speaker"] == UNATTRIBUTED, -a["quotes"], search_key(a["speaker"])))
     return out
 
 
@@ -176,7 +170,7 @@ def who_said_what(corpus, speakers: int = 12, per_outlet: int = 4, rows: list[di
         )
         entry["count"] += 1
         entry["outlets"][row["outlet"] or "(unknown outlet)"].append(row)
-    ranked = sorted(by_speaker.values(), key=lambda e: (-e["count"], _fold(e["speaker"])))[:speakers]
+    ranked = sorted(by_speaker.values(), key=lambda e: (-e["count"], search_key(e["speaker"])))[:speakers]
     for entry in ranked:
         entry["outlets"] = {o: rows[:per_outlet] for o, rows in sorted(entry["outlets"].items())}
     return ranked

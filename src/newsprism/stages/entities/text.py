@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
+
+from ...textfold import strip_accents
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'", "´": "'"})
 _SPACES = re.compile(r"\s+")
@@ -16,8 +17,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z][A-Z&]{1,5}$|^[A-Z][A-Z0-9]{1,4
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form: accents dropped, curly quotes straightened, whitespace collapsed."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = strip_accents(text.translate(_QUOTES))
     return _SPACES.sub(" ", text).strip().lower()
 
 
