@@ -527,19 +527,21 @@ class Gazetteer:
                 for text in (name, *(spec.get("aka") or ())):
                     self._add(text, entry, "name", qualifier=False)
 
-    def _load_in_context(self) -> None:
-        for code, words in (self.lexicon.get("in_context_abbreviations") or {}).items():
+    def _words_by_code(self, table: str) -> Iterator[tuple[Entry, str]]:
+        """(country or first-level region, word) for each word the lexicon table lists under its code."""
+        for code, words in (self.lexicon.get(table) or {}).items():
             entry = self.countries.get(code) or self.admin1s.get(code)
             if entry is not None:
                 for word in words:
-                    self._add(word, entry, "in_context", qualifier=False)
+                    yield entry, word
+
+    def _load_in_context(self) -> None:
+        for entry, word in self._words_by_code("in_context_abbreviations"):
+            self._add(word, entry, "in_context", qualifier=False)
 
     def _load_demonyms(self) -> None:
-        for code, words in (self.lexicon.get("demonyms") or {}).items():
-            entry = self.countries.get(code) or self.admin1s.get(code)
-            if entry is not None:
-                for word in words:
-                    self._add_demonym(word, entry)
+        for entry, word in self._words_by_code("demonyms"):
+            self._add_demonym(word, entry)
         for target, words in (self.lexicon.get("region_demonyms") or {}).items():
             entry = self._continents.get(target) or self.regions.get(target)
             if entry is not None:
