@@ -3,14 +3,15 @@
     for each batch of documents behind on some stage (never ran, or ran at another version or model):
         parse the bodies once with spaCy, if a stage that is behind needs the Doc
         run the stages in registry order; a stage reads the records of the stages before it
-        write each document's records of all its stages in one transaction
+        write the records of all its stages, a few documents to a transaction (WRITE_BATCH)
     then link the mentions across documents (incremental when only new documents arrived)
     and regroup the stages' records across documents when they changed: the same statement quoted in several
     documents, figures about the same measured thing, the same causal claim
 
 Stages are pure; everything that touches the store is here. A stage that fails on one document is a bug on
 our side, not bad input: the document is counted as failed with a one-line message, its old records are
-kept, and the run goes on. A killed run resumes: a rerun picks up the documents still behind.
+kept, and the run goes on. A killed run resumes: a rerun picks up the documents still behind (at most the
+last WRITE_BATCH documents' work is lost; each document is at the old versions or the new ones, never half).
 
 While a run lasts, what is already loaded (the model, the lexicons, the gazetteer) is kept out of the way
 of Python's cyclic garbage collector (``gc.freeze``, once before the run and again after the first
@@ -33,6 +34,7 @@ from .records import STAGE_RECORDS, Article
 from .stages.registry import Stage, StageContext, select
 
 Listener = Callable[[str, Any], None]
+WRITE_BATCH = 16  # documents whose records are written in one transaction
 
 
 @dataclass
@@ -98,15 +100,21 @@ class Analysis:
         self.listener("total", len(todo))
         batch = max(1, int(self.settings.get("batch_size", 200)))
         changed: set[str] = set()
+        pending: list[tuple[str, list]] = []
         for start in range(0, len(todo), batch):
             ids = todo[start : start + batch]
             articles = list(self.store.iter_documents(ids=ids))
             for article, doc in self._with_docs(articles, behind):
-                self._analyse_one(article, doc, behind, report)
+                pending.append((article.id, self._analyse_one(article, doc, behind, report)))
                 if not changed:
                     freeze()  # the first document loaded what the stages need (lexicons, gazetteer)
                 changed.add(article.id)
+                if len(pending) >= WRITE_BATCH:
+                    self.store.write_documents_stages(pending)
+                    pending = []
                 self.listener("advance", 1)
+            self.store.write_documents_stages(pending)
+            pending = []
         report.documents = len(changed)
         linked_before = self.store.link_state() is not None
         if link and any(s.name in ("entities", "places") for s in self.stages) and (changed or not linked_before):
@@ -135,7 +143,10 @@ class Analysis:
         for article in articles:
             yield article, docs.get(article.id)
 
-    def _analyse_one(self, article: Article, doc: Any, behind: dict[str, set[str]], report: AnalysisReport) -> None:
+    def _analyse_one(
+        self, article: Article, doc: Any, behind: dict[str, set[str]], report: AnalysisReport
+    ) -> list[tuple[str, int, str, list[dict]]]:
+        """Run the stages behind on one document; returns what to store, (stage, version, model, records)."""
         results: dict[str, list] = {}
         done: list[tuple[str, int, str, list[dict]]] = []
         for stage in self.stages:
@@ -156,7 +167,7 @@ class Analysis:
             results[stage.name] = records
             done.append((stage.name, stage.version, self._model_tag(stage), [r.as_dict() for r in records]))
             report.records[stage.name] += len(records)
-        self.store.write_document_stages(article.id, done)
+        return done
 
     def _stored(self, stage: str, doc_id: str) -> list:
         cls = STAGE_RECORDS[stage]
@@ -209,6 +220,7 @@ def _check_offsets(article: Article, records: list, stage: Stage) -> None:
     """Every span a record carries (its own and its nested ones: a quote's cue and speaker, a figure's counted
     phrase) slices to its text, in the body or, for a record with a ``comment`` position, in that reader
     comment's text."""
+    tag = stage.tag  # read once: the property looks the stage module up
     for r in records:
         comment = getattr(r, "comment", None)
         if comment is None:
@@ -225,5 +237,5 @@ def _check_offsets(article: Article, records: list, stage: Stage) -> None:
                 raise ValueError(
                     f"record {getattr(r, 'id', '')} offsets [{span.start}:{span.end}] do not slice to {span.text!r}"
                 )
-        if r.stage != stage.tag:
-            raise ValueError(f"record says stage {r.stage!r}, the registry {stage.tag!r}")
+        if r.stage != tag:
+            raise ValueError(f"record says stage {r.stage!r}, the registry {tag!r}")

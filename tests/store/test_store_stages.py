@@ -41,6 +41,26 @@ def test_stage_records_replace_and_versions(store, make_article):
     assert b.id in store.documents_behind("entities", 1, "md-3.8")
 
 
+def test_several_documents_written_in_one_batch(store, make_article):
+    a, b, c = (make_article(ch * 16) for ch in "abc")
+    for art in (a, b, c):
+        store.write_document(art, raw=art.id.encode())
+    store.write_document_stages(c.id, [("times", 1, "", [_time(c.id, 1, 22, "Tuesday", "2024-05-07")])])
+    old = [_time(a.id, 1, 0, "Monday", "2024-05-06")]
+    store.write_documents_stages([(a.id, [("times", 1, "", old), ("entities", 1, "sm", [])])])
+    new = [_time(a.id, 1, 22, "Tuesday", "2024-05-07"), _time(a.id, 2, 40, "Friday", "2024-05-10")]
+    mention = Mention(b.id, "m1", 0, 6, "Harbor", "org", "Harbor").as_dict()
+    # a re-runs times only (its entities stay), b runs entities only; documents with no stages are skipped
+    store.write_documents_stages(
+        [(a.id, [("times", 2, "", new)]), (b.id, [("entities", 1, "sm", [mention])]), (c.id, [])]
+    )
+    assert dict(store.stage_records("times")) == {a.id: new, c.id: [_time(c.id, 1, 22, "Tuesday", "2024-05-07")]}
+    assert dict(store.stage_records("entities")) == {b.id: [mention]}
+    assert store.stage_runs(a.id)["times"]["version"] == 2 and store.stage_runs(a.id)["entities"]["records"] == 0
+    assert store.documents_behind("times", 2, "") == [b.id, c.id]
+    store.write_documents_stages([])  # nothing to write is no error
+
+
 def test_stage_records_stream_in_batches(store, make_article):
     ids = [f"{i:016x}" for i in range(7)]
     for doc_id in ids:

@@ -5,7 +5,8 @@ Mixed into ``Store`` (``base.py``); every method is one short transaction, like 
 - ``write_document_stages`` replaces one document's records of the stages that ran on it and notes each
   stage's version and model in ``stage_runs``, in one transaction: a killed analysis leaves each document
   either fully at the old versions or fully at the new ones, and a rerun picks up the documents still
-  behind. ``write_stage_records`` does it for one stage.
+  behind. ``write_documents_stages`` does it for a batch of documents in one transaction (what the
+  analysis uses: a killed run loses at most the batch), ``write_stage_records`` for one stage.
 - ``write_links`` replaces the entity table and the mention→entity links, with the linker's state, in one
   transaction: a reader sees the previous linking or the new one, never half of each.
 - ``write_groups`` replaces every cross-document group of one record kind in one transaction.
@@ -33,6 +34,27 @@ from .schema import (
 )
 
 
+_PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+def _insert_many(conn, table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows with the driver's own executemany where its parameter style is a plain one (SQLite,
+    psycopg): SQLAlchemy's per-row parameter processing costs more than the insert itself for the
+    thousands of small rows an analysis writes. Values are passed as parameters, never spliced in."""
+    mark = _PLACEHOLDER.get(conn.dialect.paramstyle)
+    if mark is None:
+        conn.execute(table.insert(), rows)
+        return
+    names = list(rows[0])
+    quote = conn.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(table.c[n].name) for n in names)  # a row's keys are the columns' keys
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({columns}) "
+        f"VALUES ({', '.join([mark] * len(names))})"
+    )
+    conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+
+
 class StageStore:
     """The analysis half of the Store (needs ``_read``/``_write``/``_display`` from ``Store``)."""
 
@@ -49,9 +71,17 @@ class StageStore:
     ) -> None:
         """Replace ``doc_id``'s records of several stages, (stage, version, model, records) each, in one
         transaction: a document is either at the old versions of all of them or at the new ones."""
-        if not results:
+        self.write_documents_stages([(doc_id, results)])
+
+    def write_documents_stages(
+        self, items: Sequence[tuple[str, Sequence[tuple[str, int, str, Sequence[dict[str, Any]]]]]]
+    ) -> None:
+        """``write_document_stages`` for several documents, (document id, results) each, in one transaction:
+        each document ends at the old versions of all its stages or at the new ones, and a killed run
+        loses at most this batch, which a rerun redoes."""
+        items = [(doc_id, results) for doc_id, results in items if results]
+        if not items:
             return
-        names = [stage for stage, _, _, _ in results]
         rows = [
             {
                 "document": doc_id,
@@ -61,6 +91,7 @@ class StageStore:
                 "end_offset": int(r["end"]),
                 "data": codec.dumps(r),
             }
+            for doc_id, results in items
             for stage, _, _, records in results
             for i, r in enumerate(records)
         ]
@@ -68,17 +99,24 @@ class StageStore:
         runs = [
             {"document": doc_id, "stage": stage, "version": version, "model": model, "records": len(records),
              "ran_at": ran_at}
+            for doc_id, results in items
             for stage, version, model, records in results
         ]  # fmt: skip
-        # four statements a document, whatever the number of stages and records
-        with self._write(f"storing the analysis of {doc_id}") as conn:
-            mine = and_(stage_records.c.document == doc_id, stage_records.c.stage.in_(names))
-            conn.execute(delete(stage_records).where(mine))
+        # documents that ran the same stages share their delete statements: four statements a batch, as a
+        # rule, whatever the number of documents, stages and records
+        by_stages: dict[tuple[str, ...], list[str]] = {}
+        for doc_id, results in items:
+            by_stages.setdefault(tuple(sorted({stage for stage, _, _, _ in results})), []).append(doc_id)
+        label = items[0][0] if len(items) == 1 else f"{len(items)} documents"
+        with self._write(f"storing the analysis of {label}") as conn:
+            for names, doc_ids in by_stages.items():
+                mine = and_(stage_records.c.document.in_(doc_ids), stage_records.c.stage.in_(names))
+                conn.execute(delete(stage_records).where(mine))
             if rows:
-                conn.execute(stage_records.insert(), rows)
-            conn.execute(
-                delete(stage_runs).where(and_(stage_runs.c.document == doc_id, stage_runs.c.stage.in_(names)))
-            )
+                _insert_many(conn, stage_records, rows)
+            for names, doc_ids in by_stages.items():
+                ran = and_(stage_runs.c.document.in_(doc_ids), stage_runs.c.stage.in_(names))
+                conn.execute(delete(stage_runs).where(ran))
             conn.execute(stage_runs.insert(), runs)
 
     def documents_behind(self, stage: str, version: int, model: str, limit: int | None = None) -> list[str]:
@@ -175,9 +213,9 @@ class StageStore:
             conn.execute(delete(entity_mentions))
             conn.execute(delete(entities))
             for chunk in _chunks(rows, 500):
-                conn.execute(entities.insert(), chunk)
+                _insert_many(conn, entities, chunk)
             for chunk in _chunks(links, 2000):
-                conn.execute(entity_mentions.insert(), chunk)
+                _insert_many(conn, entity_mentions, chunk)
             conn.execute(delete(link_state).where(link_state.c.name == name))
             if state is not None:
                 conn.execute(link_state.insert().values(name=name, data=codec.dumps(state), updated=codec.now()))
@@ -235,7 +273,7 @@ class StageStore:
         with self._write(f"storing {kind} groups") as conn:
             conn.execute(delete(record_groups).where(record_groups.c.kind == kind))
             for chunk in _chunks(rows, 2000):
-                conn.execute(record_groups.insert(), chunk)
+                _insert_many(conn, record_groups, chunk)
         return len(rows)
 
     def groups(
