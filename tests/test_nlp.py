@@ -65,6 +65,15 @@ def test_token_indexes_read_the_doc_arrays_as_a_loop_over_tokens_would():
     assert nlp.token_indexes(doc, "DEP", ("nsubj", "nsubjpass")) == [t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
     assert nlp.token_indexes(doc, "LOWER", ("absent",)) == nlp.token_indexes(doc, "LOWER", ()) == []
     assert nlp.token_indexes(nlp.parse_one(""), "TAG", nlp.is_verb_tag) == []
+    assert nlp.token_indexes(doc, "LOWER", {"jones"}) == [len(doc) - 2]  # a plain set, read afresh each call
+
+
+def test_token_indexes_follow_a_doc_whose_tokens_changed():
+    doc = nlp.parse_one("Anna Lee met Bo in New York on Friday.")
+    assert nlp.token_indexes(doc, "LOWER", ("friday",)) == [8]
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[5:7])  # "New York" becomes one token: the cached column is stale
+    assert nlp.token_indexes(doc, "LOWER", ("friday",)) == [7]
 
 
 def test_the_text_kept_with_a_parsed_doc_is_the_models_own():

@@ -94,6 +94,7 @@ def model_version(model: str = "sm") -> str:
 
 
 _TEXT_KEY = "newsprism.text"
+_COLUMNS_KEY = "newsprism.token_columns"
 _STARTS_KEY = "newsprism.token_starts"
 
 
@@ -141,20 +142,47 @@ def token_indexes(doc: Any, attr: str, values: Iterable[str] | Callable[[str], b
     """Indexes, in order, of the tokens whose ``attr`` ("LOWER", "TAG", "POS", "DEP", ...) is one of
     ``values`` (or satisfies it, when it is a test on the string): read from the Doc's arrays, without
     making a Token object per word as a loop over the Doc does, so a stage that looks for a few words or
-    tags in a long article skips the rest at C speed."""
-    import numpy
-    from spacy import attrs
-
+    tags in a long article skips the rest quickly. Each attribute's column is read once per Doc, and the
+    hashes of a word list given as a tuple or frozenset once per process."""
     if not len(doc):
         return []
-    column = doc.to_array([getattr(attrs, attr)])
+    column = _column(doc, attr)
     if callable(values):
-        wanted = [v for v in numpy.unique(column).tolist() if values(doc.vocab.strings[v])]
+        strings = doc.vocab.strings
+        wanted = {v for v in set(column) if values(strings[v])}
     else:
-        wanted = [doc.vocab.strings[v] for v in values]
+        wanted = _ids(doc.vocab.strings, values)
     if not wanted:
         return []
-    return numpy.flatnonzero(numpy.isin(column, numpy.array(wanted, dtype=column.dtype))).tolist()
+    return [i for i, v in enumerate(column) if v in wanted]
+
+
+def _column(doc: Any, attr: str) -> list[int]:
+    """One token attribute's values (string hashes) for the whole Doc, read once per Doc."""
+    cache = doc_cache(doc, _COLUMNS_KEY)
+    column = cache.get(attr)
+    if column is None or len(column) != len(doc):
+        from spacy import attrs
+
+        column = cache[attr] = doc.to_array([getattr(attrs, attr)]).tolist()
+    return column
+
+
+_WANTED: dict[Any, frozenset[int]] = {}
+
+
+def _ids(strings: Any, values: Iterable[str]) -> frozenset[int]:
+    """The string-store ids of ``values``: spaCy's symbol ids for its own labels ("PROPN", "nsubj"), else
+    the string's hash; the same in every vocabulary, so they are kept per word list."""
+    hashable = isinstance(values, (tuple, frozenset))
+    found = _WANTED.get(values) if hashable else None
+    if found is None:
+        found = frozenset(strings[v] for v in values)
+        if hashable:
+            if len(_WANTED) > 256:  # word lists are lexicon constants; a caller making new ones each time
+                _WANTED.clear()
+            _WANTED[values] = found
+    return found
 
 
 def split_long(text: str, limit: int | None = None) -> list[str]:
