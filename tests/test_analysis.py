@@ -126,6 +126,19 @@ def test_new_documents_link_incrementally_to_known_entities(corpus, tmp_path):
     assert sum(len(v) for v in corpus.entity("Pieter Vandermeer")["mentions"].values()) == 3
 
 
+@pytest.mark.parametrize("cap", [100_000, 3])
+def test_linking_from_the_runs_own_mentions_equals_a_rebuild_from_the_store(corpus, tmp_path, monkeypatch, cap):
+    from newsprism import analysis
+
+    monkeypatch.setattr(analysis, "FRESH_MENTIONS", cap)  # 3: past the cap the linker reads the store back
+    later = "# Strike ends\n\n10 December 2021\n\nPieter Vandermeer called off the strike on Thursday in Rotterdam."
+    corpus.ingest([_story(tmp_path), _story(tmp_path, "later.md", later)])
+    linked = (corpus.store.entities(), sorted(corpus.store.entity_links()))
+    corpus.relink()
+    assert (corpus.store.entities(), sorted(corpus.store.entity_links())) == linked
+    assert sum(len(v) for v in corpus.entity("Pieter Vandermeer")["mentions"].values()) == 3
+
+
 def test_merge_split_and_undo_survive_relinking(corpus, tmp_path):
     corpus.ingest(_story(tmp_path))
     names = {e.name for e in corpus.entities()}

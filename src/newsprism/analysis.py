@@ -4,7 +4,8 @@
         parse the bodies once with spaCy, if a stage that is behind needs the Doc
         run the stages in registry order; a stage reads the records of the stages before it
         write the records of all its stages, a few documents to a transaction (WRITE_BATCH)
-    then link the mentions across documents (incremental when only new documents arrived)
+    then link the mentions across documents (incremental when only new documents arrived; this run's new
+    mentions are handed over from memory, up to FRESH_MENTIONS, not read back)
     and regroup the stages' records across documents when they changed: the same statement quoted in several
     documents, figures about the same measured thing, the same causal claim
 
@@ -35,6 +36,7 @@ from .stages.registry import Stage, StageContext, select
 
 Listener = Callable[[str, Any], None]
 WRITE_BATCH = 16  # documents whose records are written in one transaction
+FRESH_MENTIONS = 100_000  # mentions kept in memory for the linker after their documents are written
 
 
 @dataclass
@@ -75,6 +77,8 @@ class Analysis:
         self.force = force
         self.listener = listener or (lambda event, value: None)
         self.model = settings.get("model", "sm")
+        self._fresh: dict[str, list] | None = {}  # this run's new mentions by document, for the linker
+        self._fresh_count = 0
 
     def _model_tag(self, stage: Stage) -> str:
         return nlp.model_version(self.model) if stage.needs_nlp else ""
@@ -101,6 +105,7 @@ class Analysis:
         batch = max(1, int(self.settings.get("batch_size", 200)))
         changed: set[str] = set()
         pending: list[tuple[str, list]] = []
+        self._fresh, self._fresh_count = {}, 0
         for start in range(0, len(todo), batch):
             ids = todo[start : start + batch]
             articles = list(self.store.iter_documents(ids=ids))
@@ -120,7 +125,10 @@ class Analysis:
         if link and any(s.name in ("entities", "places") for s in self.stages) and (changed or not linked_before):
             from .link.apply import link_entities
 
-            report.entities, report.linked = link_entities(self.store, self.settings, changed=changed)
+            report.entities, report.linked = link_entities(
+                self.store, self.settings, changed=changed, fresh=self._fresh or {}
+            )
+        self._fresh, self._fresh_count = {}, 0
         if link:
             for stage_name, regroup in REGROUPS.items():
                 if changed & behind.get(stage_name, set()):
@@ -165,9 +173,21 @@ class Analysis:
                 self.listener("failed", message)
                 continue
             results[stage.name] = records
+            if stage.name == "entities":
+                self._keep_fresh(article.id, records)
             done.append((stage.name, stage.version, self._model_tag(stage), [r.as_dict() for r in records]))
             report.records[stage.name] += len(records)
         return done
+
+    def _keep_fresh(self, doc_id: str, mentions: list) -> None:
+        """Keep a document's new mentions for the linker, up to FRESH_MENTIONS in all; past that the linker
+        reads them all back from the store."""
+        if self._fresh is None:
+            return
+        self._fresh[doc_id] = mentions
+        self._fresh_count += len(mentions)
+        if self._fresh_count > FRESH_MENTIONS:
+            self._fresh = None
 
     def _stored(self, stage: str, doc_id: str) -> list:
         cls = STAGE_RECORDS[stage]

@@ -14,6 +14,7 @@ gazetteer entry that most of its mentions were resolved to by the ``places`` sta
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from ..errors import ConfigError, NotFound
@@ -29,13 +30,35 @@ def _aliases(settings: dict[str, Any]) -> list[dict[str, Any]]:
     return load_aliases(path) if path else []
 
 
-def _documents(store, doc_ids: list[str] | None, outlets: dict[str, str | None]):
-    for doc_id, rows in store.stage_records("entities", doc_ids):
-        yield doc_id, outlets.get(doc_id), [Mention.from_dict(r) for r in rows]
+def _documents(
+    store, doc_ids: list[str] | None, outlets: dict[str, str | None], fresh: Mapping[str, list[Mention]]
+):
+    """(document, outlet, mentions) in id order for the given documents (all with an entities run when
+    None), as the store holds them; ``fresh`` holds some documents' mentions just written, which need not
+    be read back."""
+    if not fresh:
+        for doc_id, rows in store.stage_records("entities", doc_ids):
+            yield doc_id, outlets.get(doc_id), [Mention.from_dict(r) for r in rows]
+        return
+    ids = store.documents_with_stage("entities") if doc_ids is None else doc_ids
+    stored = dict(store.stage_records("entities", [d for d in ids if d not in fresh]))
+    for doc_id in ids:
+        mentions = fresh.get(doc_id)
+        if mentions is None:
+            mentions = [Mention.from_dict(r) for r in stored.get(doc_id, ())]
+        if mentions:  # as the store: a document without mentions has no records to read
+            yield doc_id, outlets.get(doc_id), mentions
 
 
-def link_entities(store, settings: dict[str, Any], changed: set[str] | None) -> tuple[int, str]:
-    """Link mentions to entities and store the result; returns (number of entities, "incremental"|"rebuilt")."""
+def link_entities(
+    store,
+    settings: dict[str, Any],
+    changed: set[str] | None,
+    fresh: Mapping[str, list[Mention]] | None = None,
+) -> tuple[int, str]:
+    """Link mentions to entities and store the result; returns (number of entities, "incremental"|"rebuilt").
+    ``fresh``: documents' mentions as just stored (the analysis passes them so they are not read back)."""
+    fresh = fresh or {}
     corrections = [c["data"] for c in store.corrections()]
     state = store.link_state()
     # an aliases file, once given, is kept in the linker state until another file (an empty one) replaces it
@@ -55,11 +78,11 @@ def link_entities(store, settings: dict[str, Any], changed: set[str] | None) -> 
         gone = [d for d in changed if d not in outlets]
         for doc_id in gone:
             linker.remove(doc_id)
-        linker.add_many(_documents(store, sorted(changed), outlets))
+        linker.add_many(_documents(store, sorted(changed), outlets, fresh))
         how = "incremental"
     else:
         linker = Linker(corrections=corrections, aliases=aliases)
-        linker.add_many(_documents(store, None, outlets))
+        linker.add_many(_documents(store, None, outlets, fresh))
         how = "rebuilt"
     entities = _with_places(store, linker.entities(), linker.assignments())
     assignments = [(d, m, e) for (d, m), e in sorted(linker.assignments().items())]

@@ -119,6 +119,12 @@ class StageStore:
                 conn.execute(delete(stage_runs).where(ran))
             conn.execute(stage_runs.insert(), runs)
 
+    def documents_with_stage(self, stage: str) -> list[str]:
+        """Ids of the documents ``stage`` ran on (whether or not it found anything), in id order."""
+        query = select(stage_runs.c.document).where(stage_runs.c.stage == stage)
+        with self._read(f"listing documents with {stage} runs") as conn:
+            return list(conn.execute(query.order_by(stage_runs.c.document)).scalars())
+
     def documents_behind(self, stage: str, version: int, model: str, limit: int | None = None) -> list[str]:
         """Ids of documents whose ``stage`` never ran or ran at another version or model."""
         join = documents.outerjoin(
