@@ -96,6 +96,7 @@ def model_version(model: str = "sm") -> str:
 _TEXT_KEY = "newsprism.text"
 _COLUMNS_KEY = "newsprism.token_columns"
 _STARTS_KEY = "newsprism.token_starts"
+_TEXTS_KEY = "newsprism.token_texts"
 
 
 def doc_text(doc: Any) -> str:
@@ -131,6 +132,17 @@ def token_starts(doc: Any) -> list[int]:
         if data is not None:
             data[_STARTS_KEY] = starts
     return starts
+
+
+def token_texts(doc: Any) -> list[str]:
+    """Each token's text, in order, computed once per Doc (a loop over them makes no Token objects)."""
+    data = getattr(doc, "user_data", None)
+    texts = data.get(_TEXTS_KEY) if data is not None else None
+    if texts is None or len(texts) != len(doc):
+        texts = [t.text for t in doc]
+        if data is not None:
+            data[_TEXTS_KEY] = texts
+    return texts
 
 
 def is_verb_tag(tag: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...nlp import doc_text, token_starts
+from ...nlp import doc_text, token_starts, token_texts
 from .lexicon import Lexicon
 from .text import clean_name, fold, key
 
@@ -480,28 +480,33 @@ def nickname(doc: Any, c: Cand) -> str | None:
 def runs(doc: Any, lex: Lexicon, mask: list[bool], max_len: int = 6) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words not covered by a candidate (links allowed inside)."""
     out = []
-    n = len(doc)
+    texts = token_texts(doc)  # the test of is_cap and is_word on the words' texts: no Token per word
+    n = len(texts)
+    links = lex.name_links
+
+    def cap_word(t: str) -> bool:
+        return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
     k = 0
     while k < n:
-        if not mask[k] and is_cap(doc[k]) and is_word(doc[k]) and fold(doc[k].text) not in lex.name_links:
+        if not mask[k] and cap_word(texts[k]) and fold(texts[k]) not in links:
             b = k + 1
             while b < n and not mask[b] and b - k < max_len:
-                t = doc[b]
+                t = texts[b]
                 if (
-                    is_cap(t)
-                    and is_word(t)
-                    or fold(t.text) in lex.name_links
+                    cap_word(t)
+                    or fold(t) in links
                     and b + 1 < n
                     and is_cap(doc[b + 1])
                     and not mask[b + 1]
-                    or t.text == "-"
-                    and not t.whitespace_
+                    or t == "-"
+                    and not doc[b].whitespace_
                     and not doc[b - 1].whitespace_
                 ):
                     b += 1
                 else:
                     break
-            while b > k + 1 and fold(doc[b - 1].text) in lex.name_links:
+            while b > k + 1 and fold(texts[b - 1]) in links:
                 b -= 1
             out.append((k, b))
             k = b
