@@ -475,6 +475,8 @@ def _idiom(tok, text: str, lex: Lexicon) -> bool:
     lo = max(0, tok.idx - 30)
     window = text[lo : tok.idx + len(tok.text) + 15].lower()
     at = tok.idx - lo
+    if "," not in window[at:]:  # every set phrase ends in a comma after the verb: most verbs stop here
+        return False
     for pattern in _idiom_patterns(lex.idioms):
         for m in pattern.finditer(window):
             if m.start() <= at < m.end():
