@@ -84,14 +84,44 @@ CURRENCY_NAMES = {
     "IDR": "indonesian rupiah", "THB": "thai baht", "VND": "vietnamese dong", "EGP": "egyptian pound",
     "SAR": "saudi riyal", "AED": "united arab emirates dirham", "KES": "kenyan shilling", "PEN": "peruvian sol",
     "MAD": "moroccan dirham", "GHS": "ghanaian cedi", "BTC": "bitcoin",
+    "AFN": "afghan afghani", "ALL": "albanian lek", "AMD": "armenian dram", "AOA": "angolan kwanza",
+    "AZN": "azerbaijani manat", "BAM": "bosnia and herzegovina convertible mark", "BBD": "barbadian dollar",
+    "BDT": "bangladeshi taka", "BGN": "bulgarian lev", "BHD": "bahraini dinar", "BIF": "burundian franc",
+    "BND": "brunei dollar", "BOB": "bolivian boliviano", "BSD": "bahamian dollar", "BWP": "botswana pula",
+    "BYN": "belarusian ruble", "BZD": "belize dollar", "CDF": "congolese franc", "CRC": "costa rican colón",
+    "CUP": "cuban peso", "DJF": "djiboutian franc", "DOP": "dominican peso", "DZD": "algerian dinar",
+    "ERN": "eritrean nakfa", "ETB": "ethiopian birr", "FJD": "fijian dollar", "GEL": "georgian lari",
+    "GMD": "gambian dalasi", "GNF": "guinean franc", "GTQ": "guatemalan quetzal", "GYD": "guyanese dollar",
+    "HNL": "honduran lempira", "HRK": "croatian kuna", "IQD": "iraqi dinar", "IRR": "iranian rial",
+    "ISK": "icelandic króna", "JMD": "jamaican dollar", "JOD": "jordanian dinar", "KGS": "kyrgyzstani som",
+    "KHR": "cambodian riel", "KPW": "north korean won", "KWD": "kuwaiti dinar", "KZT": "kazakhstani tenge",
+    "LAK": "lao kip", "LBP": "lebanese pound", "LRD": "liberian dollar", "LSL": "lesotho loti",
+    "LYD": "libyan dinar", "MDL": "moldovan leu", "MGA": "malagasy ariary", "MKD": "macedonian denar",
+    "MMK": "myanmar kyat", "MNT": "mongolian tögrög", "MOP": "macanese pataca", "MRU": "mauritanian ouguiya",
+    "MUR": "mauritian rupee", "MVR": "maldivian rufiyaa", "MWK": "malawian kwacha", "MZN": "mozambican metical",
+    "NAD": "namibian dollar", "NIO": "nicaraguan córdoba", "NPR": "nepalese rupee", "OMR": "omani rial",
+    "PGK": "papua new guinean kina", "PYG": "paraguayan guaraní", "QAR": "qatari riyal", "RON": "romanian leu",
+    "RSD": "serbian dinar", "RWF": "rwandan franc", "SDG": "sudanese pound", "SLE": "sierra leonean leone",
+    "SOS": "somali shilling", "SSP": "south sudanese pound", "SYP": "syrian pound", "SZL": "swazi lilangeni",
+    "TJS": "tajikistani somoni", "TMT": "turkmenistan manat", "TND": "tunisian dinar",
+    "TTD": "trinidad and tobago dollar", "TZS": "tanzanian shilling", "UGX": "ugandan shilling",
+    "UYU": "uruguayan peso", "UZS": "uzbekistani som", "VUV": "vanuatu vatu", "WST": "samoan tala",
+    "XAF": "central african cfa franc", "XCD": "east caribbean dollar", "XOF": "west african cfa franc",
+    "YER": "yemeni rial", "ZMW": "zambian kwacha", "ZWL": "zimbabwean dollar",
 }  # fmt: skip
-UNIT_NAMES = {"percent": "percentage", "person": "people", "pound-mass": "pound-mass", "tonne": "tonne"}
+# Our units that CQE's unit dictionary names otherwise (it files the nautical mile under "mile")
+UNIT_NAMES = {"percent": "percentage", "person": "people", "pound-mass": "pound-mass", "tonne": "tonne",
+              "nautical mile": "mile"}  # fmt: skip
 # Two names of one unit, both in use (the gold has "dollar" and "united states dollar"): each maps to one.
 SYNONYMS = {
     "united states dollar": "dollar", "us dollar": "dollar", "u.s. dollar": "dollar", "metric ton": "tonne",
     "light-year": "light year", "percent": "percentage", "degree celsius": "celsius",
     "degree fahrenheit": "fahrenheit", "kilo": "kilogram", "polish zloty": "polish złoty",
     "gigaton": "gigatonne", "megaton": "megatonne", "cubic centimetre": "millilitre",
+    "malawian kwach": "malawian kwacha", "uzbekitan som": "uzbekistani som", "kilotonne": "kiloton",
+    "costa rican colon": "costa rican colón", "paraguayan guarani": "paraguayan guaraní",
+    "icelandic krona": "icelandic króna", "nicaraguan cordoba": "nicaraguan córdoba",
+    "mongolian tugrik": "mongolian tögrög",
     # surfaces of one unit in CQE's dictionary: "count" (time, instance), "set" (piece, pack)
     "time": "count", "instance": "count", "piece": "set", "pack": "set",
 }  # fmt: skip

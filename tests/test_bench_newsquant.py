@@ -35,6 +35,9 @@ def test_units_map_to_cqe_names():
     assert bench.cqe_unit(None, "count") == "-"
     assert bench.cqe_unit("KRW", "currency") == "south korean won"
     assert bench.cqe_unit("BRL per barrel", "rate") == "brazilian real per barrel"
+    assert bench.cqe_unit("BWP", "currency") == "botswana pula"
+    assert bench.cqe_unit("nautical mile", "length") == "mile"
+    assert bench.units_match("malawian kwach", bench.Unit([bench.cqe_unit("MWK", "currency")]))
     assert not bench.units_match("dollar", "euro")
 
 

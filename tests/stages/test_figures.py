@@ -557,3 +557,121 @@ def test_mm_is_million_next_to_money_and_millimetres_alone():
 
 def test_times_after_a_number_is_what_it_counts():
     assert [(f.value, f.unit) for f in _run("The shares trade at 12 times earnings.")] == [(12, "time")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("KSh 5 billion", "KES"), ("R2.5 billion", "ZAR"), ("Dh500", "AED"), ("300 zł", "PLN"), ("20 TL", "TRY"),
+     ("4 million pulas", "BWP"), ("2 billion Iraqi dinars", "IQD"), ("900 birr", "ETB"), ("GH₵40 million", "GHS"),
+     ("15 billion CFA francs", "XOF"), ("UGX 3 billion", "UGX")],
+)  # fmt: skip
+def test_the_world_s_currencies_by_code_symbol_and_name(text, unit):
+    a = one(text)
+    assert (a.unit, a.family, a.text) == (unit, "currency", text)
+
+
+def test_a_glued_r_is_the_rand_but_not_before_one_digit():
+    assert all(a.unit != "ZAR" for a in scan("The R2 rating and the CR7 brand"))
+    assert one("R500 million").unit == "ZAR"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("500,000 sq. feet", "square foot"), ("3,000 square-feet", "square foot"), ("80 sq m", "square metre"),
+     ("2.5 million-square-kilometre", "square kilometre"), ("40 sq kilometres", "square kilometre"),
+     ("35 ºC", "celsius"), ("20 mSv", "millisievert"), ("4 TWh", "terawatt hour"), ("3 megatonnes", "megatonne"),
+     ("24h", "hour"), ("2 kilotons", "kiloton"), ("50 acre-feet", "acre foot")],
+)  # fmt: skip
+def test_units_of_several_words_with_hyphens_and_sq_and_more_symbols(text, unit):
+    a = one(text)
+    assert (a.unit, a.text) == (unit, text)
+
+
+def test_words_that_look_like_units_but_count_things_stay_counts():
+    assert one("20 bars").unit is None
+    assert one("5 pm").unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("two and a half years", 2.5, "year"), ("one and a half million", 1.5e6, None), ("3 and a half hours", 3.5, "hour"),
+     ("half a percentage point", 0.5, "percentage point"), ("half an hour", 0.5, "hour"),
+     ("half-a-million", 5e5, None), ("six and three-quarters miles", 6.75, "mile")],
+)  # fmt: skip
+def test_and_a_half_and_half_a_unit(text, value, unit):
+    a = one(text)
+    assert (a.value, a.unit, a.text) == (pytest.approx(value), unit, text)
+
+
+def test_fractions_of_any_ordinal_and_hyphenated_ones_need_no_of():
+    assert [(f.value, f.unit) for f in _run("The drug cut infections by one-fifth.")] == [(0.2, "fraction")]
+    assert [round(f.value, 3) for f in _run("About two-fifths of the land and an eighth of the crop.")] == [0.4, 0.125]
+    assert _run("The firm hired a third-party auditor for a fifth straight year.") == []
+    assert [(f.value, f.unit) for f in _run("Growth slowed for two quarters of the year.")] == [(2, "quarter")]
+
+
+def test_a_spaced_dash_before_a_hedged_smaller_amount_is_no_range():
+    assert [f.value for f in _run("It raised $90 million – some $60 million less than it sought.")] == [9e7, 6e7]
+
+
+def test_thousands_parted_by_a_no_break_space():
+    assert one("12\u00a0500").value == 12500
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["For help call (202) 555-0199 or 202-555-0147.", "Call +1 202 555 0199 today.", "Phone 020 7946 0958 now.",
+     "Read it at https://example.com/news/2019/11/07/story-12345 today.", "It was ranked #1 in the poll.",
+     "Readers rated it 4 / 5 on the site."],
+)  # fmt: skip
+def test_telephone_numbers_web_addresses_ranks_and_spaced_ratios_are_no_figures(text):
+    assert _run(text) == []
+
+
+def test_a_range_of_counts_is_no_telephone_number():
+    assert [(f.value, f.high) for f in _run("Between 300-1200 people came.")] == [(300, 1200)]
+
+
+def test_a_noun_glued_by_a_hyphen_to_digits_is_counted():
+    assert [(f.value, f.unit) for f in _run("The 30-nation alliance met a 12-member panel.")] == [(30, "nation"), (12, "member")]
+    assert [(f.value, f.unit) for f in _run("A 3-0 win.")][0] == (3, None)
+    assert _run("A three-judge bench and a one-off fee.") == []
+
+
+def test_the_sides_of_a_measure_share_its_unit():
+    assert [f.unit for f in _run("It weighs 2 kg and measures 30 x 20 cm.")] == ["kilogram", "centimetre", "centimetre"]
+    assert [f.unit for f in _run("The room is 10 by 12 feet.")] == ["foot", "foot"]
+
+
+def test_a_hanging_hyphen_shares_the_next_unit():
+    assert [(f.value, f.unit, f.unit_family) for f in _run("It hurt 6- and 9-year-old girls.")] == [
+        (6, "year", "age"), (9, "year", "age")]
+    assert [(f.value, f.high, f.unit) for f in _run("Expect 2- to 3-metre waves.")] == [(2, 3, "metre")]
+
+
+def test_counted_phrases_across_inner_hyphens_and_quotation_marks():
+    found = _run("Police held 23 “high-risk foreign nationals” and 40 pro-government bloggers.")
+    assert [(f.value, f.unit) for f in found] == [(23, "national"), (40, "blogger")]
+
+
+def test_killed_before_an_amount_of_people_makes_a_death_toll():
+    assert [(f.value, f.unit) for f in _run("Gunmen killed at least 30 villagers and injured 12.")] == [
+        (30, "death"), (12, None)]
+    assert [f.unit for f in _run("He was killed 2 days later.")] == ["day"]
+
+
+def test_a_unit_and_a_half_and_fractions_after_by():
+    assert [(f.value, f.unit) for f in _run("The talks lasted an hour and a half.")] == [(1.5, "hour")]
+    assert _run("It took a year.") == []
+    assert [round(f.value, 3) for f in _run("Rents rose by a fifth and costs fell by nearly half.")] == [0.2, 0.5]
+    assert _run("In this half the team scored twice.") == []
+
+
+def test_cents_sign_international_units_and_sizes():
+    assert (one("99¢").value, one("99¢").unit) == (99, "cent")
+    assert one("2,000 IU").unit == "international unit"
+    assert _run("She wears size 40 shoes.") == []
+
+
+def test_a_bare_age_between_commas_after_a_common_noun_is_no_figure():
+    assert _run("The girl, 7, and her brother, 9, survived.") == []

@@ -45,6 +45,39 @@ _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
 _LONG_NUMBER = re.compile(r"\d{5,7}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
+# a telephone number: groups of digits parted by hyphens, dots or spaces, with a country code or an area code
+# in brackets for the spaced form ("+1 202 555 0199", "(202) 555-0199", "202-555-0199", "020 7946 0958"
+# after a cue word)
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)\s?)?\d{1,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4}){0,2}"
+    r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]\d{3,4}"
+    r"|\b\d{3}[.-]\d{3}[.-]\d{4})(?!\d)"
+)
+_CUED_PHONE = re.compile(  # "call 555-1234", "phone 020 7946 0958"
+    r"\b(?:call|calling|phone|telephone|tel|fax|hotline|helpline|dial|text|whatsapp|mobile|cell)\b[\s.:#]*"
+    r"(?:(?:on|at|us)\s+)?(?P<n>\d{2,5}(?:[\s.-]\d{3,4}){1,2})(?!\d)",
+    re.IGNORECASE,
+)
+_WEB = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|html?|php|aspx?)\b", re.IGNORECASE)
+
+
+def _phone_or_web(body: str, a: Amount) -> bool:
+    """A telephone number, or a number inside a web address or an e-mail address."""
+    lo = max(0, a.num_start - 24)
+    for m in _PHONE.finditer(body, lo, min(len(body), a.end + 24)):
+        if m.start() <= a.num_start < m.end():
+            return True
+    for m in _CUED_PHONE.finditer(body, max(0, a.num_start - 40), min(len(body), a.end + 16)):
+        if m.start("n") <= a.num_start < m.end("n"):
+            return True
+    left = max(body.rfind(" ", 0, a.num_start), body.rfind("\n", 0, a.num_start)) + 1
+    right = len(body)
+    for stop in (" ", "\n"):
+        k = body.find(stop, a.end)
+        right = min(right, k) if k >= 0 else right
+    return bool(_WEB.search(body, left, right))
+
+
 def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
     """Why an amount is not a figure, or None."""
     number = body[a.num_start : a.end]
@@ -56,10 +89,14 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
     if re.match(r"(?:st|nd|rd|th|s)\b|:\d", after) or (bare and re.match(r"['’]s\b", after)) \
             or re.match(r"\d[.,]?\d*:", number):  # "the 35-year-old's lawyer" is an age, "the 1990's" not
         return "ordinal, decade or clock"
-    if bare and a.kind == "digits" and (re.match(r"/\d", after) or re.search(r"\d/$", body[max(0, a.start - 2) : a.start])):
-        return "a date, ratio or label written with a slash"  # "9/11", "24/7", "a 50/50 split"
+    if bare and a.kind == "digits" and (re.match(r" ?/ ?\d", after) or re.search(r"\d ?/ ?$", body[max(0, a.start - 4) : a.start])):
+        return "a date, ratio or label written with a slash"  # "9/11", "24/7", "a 50/50 split", "rated 4 / 5"
     if bare and a.kind == "digits" and re.match(r"[A-Za-z]", after):
         return "a number glued to a word"  # "49ers", "3D", "5G", "a 10K race"
+    if bare and a.kind == "digits" and a.num_start > 0 and body[a.num_start - 1] == "#":
+        return "a rank or label after '#'"  # "#1", "#MeToo"
+    if bare and a.kind == "digits" and _phone_or_web(body, a):
+        return "a telephone number or a web address"
     if bare and a.kind == "digits" and _YEAR.fullmatch(number.strip()) and a.high is None:
         return "a year"
     if bare and _CLOCK.search(body[a.num_start : a.end + 5]) and ":" in body[a.num_start : a.end + 1]:
@@ -104,8 +141,9 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
             if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier:
                 return "a number in a name"
             if prev.text == "," and i + 1 < len(doc) and doc[i + 1].text == "," and i > 1 and \
-                    doc[i - 2].pos_ == "PROPN":  # fmt: skip
-                return "an appositive age"
+                    (doc[i - 2].pos_ == "PROPN" or doc[i - 2].pos_ == "NOUN" and a.kind == "digits"
+                     and float(a.value).is_integer() and 0 < a.value < 120):  # fmt: skip
+                return "an appositive age"  # "Smith, 34, said", "the girl, 7, and her brother, 9,"
     return None
 
 
@@ -147,10 +185,7 @@ def _one_of_the_most(doc, end: int) -> bool:
 def _death(body: str, a: Amount, end: int, lex: Lexicon) -> bool:
     before = body[max(0, a.start - 20) : a.start].lower()
     after = body[end : end + 25].lower().lstrip(" ,")
-    return any(after.startswith(w) for w in lex.death_words) or any(
-        before.rstrip().endswith(w)
-        for w in ("deaths of", "killing of", "killings of", "murder of", "murders of")
-    )
+    return any(after.startswith(w) for w in lex.death_words) or bool(lex.death_before_re.search(before))
 
 
 def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
@@ -178,13 +213,16 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
             sent_lo, sent_hi = sent.start_char, sent.end_char
             clause_lo, clause_hi = context.clause(doc, doc[i])
             if unit is None or family in ("currency", "fraction") or (a.kind == "vague" and unit is None):
-                c = nouns.counted(doc, a.end, sent_hi, family == "currency", lex)
+                c = nouns.counted(doc, a.end, sent_hi, family == "currency", lex, hyphen=a.kind == "digits")
                 if c is not None:
                     counted = Span(c.start, c.end, body[c.start : c.end])
                     if unit is None:
                         unit, family = c.unit, c.family
-        if a.kind == "fraction" and not re.match(r"\s+of\b", body[a.end :]):
-            continue  # "a third-party", "this half": a fraction counts something only with "of"
+        if a.kind == "fraction" and not re.match(r"\s+of\b", body[a.end :]) \
+                and not re.search(r"[a-z]-[a-z]", a.text[a.num_start - a.start :].lower()) \
+                and not re.search(r"\bby\s+$", body[max(0, a.start - 4) : a.start]):  # fmt: skip
+            continue  # "a third-party", "this half": a fraction counts something only with "of", a
+            # hyphen ("a two-thirds majority") or "by" before it ("cut by half", "rose by a third")
         if a.kind == "weak" and re.match(r"\s+of\b", body[a.end :]) and not _one_of_the_most(doc, a.end):
             continue  # "one of the cables": a selection; "one of the biggest banks" counts one bank
         if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled \
@@ -192,7 +230,7 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
             continue  # "one of them", "the two said"; but "Three were injured", "one in five adults"
         if unit is None and a.kind == "weak":
             confidence = 0.6
-        if (family in ("people", "count", None)) and _death(body, a, counted.end if counted else a.end, lex):
+        if (family in ("people", "troops", "count", None)) and _death(body, a, counted.end if counted else a.end, lex):
             unit, family = "death", "deaths"
         if unit is None:
             family = "count"
@@ -219,6 +257,8 @@ _CARRY_JOIN = re.compile(
 )
 
 
+_DIMENSION_GAP = re.compile(r"\s*[x×]\s*|\s+by\s+")
+_DIMENSION_FAMILIES = {"length", "area"}
 _YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")  # "45 percent in 2019 and 52 in 2020": a year in the gap
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 
@@ -226,14 +266,17 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNOREC
 def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
     """A bare number sharing the unit of a figure next to it in its sentence: "rose 2 percent and the
     Nasdaq 1", "from 14-18 mpg to 24" (after a join word, no comma between; "to" only after "from"), "280
-    million of the 1.5 billion shekels" (before "of the"), "2, 3 and 4 percent" (a list before the unit).
-    A year between does not part them ("45 percent in 2019 and 52 in 2020")."""
+    million of the 1.5 billion shekels" (before "of the"), "2, 3 and 4 percent" (a list before the unit), "30 x 20
+    cm" (the sides of a measure). A year between does not part them ("45 percent in 2019 and 52 in 2020")."""
     out = list(figures)
     for k, f in enumerate(figures):
         if f.unit is not None or f.counted is not None or f.unit_family != "count":
             continue
         partner = None
-        if k > 0:
+        if k + 1 < len(figures) and figures[k + 1].unit_family in _DIMENSION_FAMILIES \
+                and _DIMENSION_GAP.fullmatch(body[f.end : figures[k + 1].start]):  # fmt: skip
+            partner = figures[k + 1]  # "30 x 20 cm", "10 by 12 feet": the sides share the unit after them
+        if partner is None and k > 0:
             p = figures[k - 1]
             gap = body[p.end : f.start]
             if p.unit is not None and p.sentence == f.sentence and len(gap) <= 40 and _CARRY_JOIN.search(gap) \

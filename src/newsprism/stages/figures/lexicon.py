@@ -20,6 +20,28 @@ def _spaced(form: str) -> str:
     return r"\s+".join(re.escape(part) for part in form.split(" "))
 
 
+def _unit_form(form: str) -> str:
+    """A unit of several words as a regex: the words parted by whitespace or a hyphen ("square-mile", "a
+    2.5 million-square-kilometre basin"), "sq" with or without its full stop ("sq. km")."""
+    parts = [r"sq\.?" if part == "sq" else re.escape(part) for part in form.split(" ")]
+    return r"(?:\s+|-)".join(parts)
+
+
+def unit_key(written: str) -> str:
+    """The key of a unit as written in :attr:`Lexicon.units`: lower case, words parted by one space
+    ("Square-Feet" and "square  feet" -> "square feet", "sq. km" -> "sq km")."""
+    return re.sub(r"[\s-]+", " ", written.lower()).replace("sq.", "sq").strip()
+
+
+def _unit_forms(units: dict) -> dict:
+    """The written unit forms, with "sq" for each "square" one ("sq kilometres", "sq. miles")."""
+    out = dict(units)
+    for form, unit in units.items():
+        if form.startswith("square "):
+            out.setdefault("sq " + form[len("square ") :], unit)
+    return out
+
+
 @dataclass(frozen=True)
 class Lexicon:
     words: dict[str, float]  # number words and their values
@@ -45,6 +67,7 @@ class Lexicon:
     singular_s: frozenset[str]
     family_of: dict[str, str]
     death_words: tuple[str, ...]
+    death_before_re: re.Pattern[str]
     demonym_endings: tuple[str, ...]
     label_before: frozenset[str]
     not_after: frozenset[str]
@@ -56,6 +79,7 @@ class Lexicon:
     per_names: dict[str, str]
     multiplier_nouns: frozenset[str]
     hyphen_adverbs: frozenset[str]
+    hyphen_not_counted: frozenset[str]
     alone_deps: frozenset[str]
     alone_not_after: frozenset[str]
     alone_not_before: frozenset[str]
@@ -77,6 +101,22 @@ class Lexicon:
     source_re: re.Pattern[str]
 
 
+def _fractions(data: dict) -> dict[str, float]:
+    """The fraction words: the listed ones, and each numerator word with each ordinal ("one-fifth", "two
+    fifths", "a tenth", "an eighth"), proper fractions only."""
+    out = dict(data["fractions"])
+    parts = data.get("fraction_parts", {})
+    for den, d in parts.get("denominators", {}).items():
+        plural = den + "s"
+        out.setdefault(("an " if den[0] in "aeiou" else "a ") + den, 1 / d)
+        for num, n in parts.get("numerators", {}).items():
+            if n >= d:
+                continue
+            for sep in ("-", " "):
+                out.setdefault(f"{num}{sep}{den if n == 1 else plural}", n / d)
+    return out
+
+
 def _core_pattern(data: dict) -> str:
     words = data["number_words"]
     tens = data["tens_words"]
@@ -85,19 +125,33 @@ def _core_pattern(data: dict) -> str:
     word = rf"(?:{compound}|{_alt([_spaced(w) for w in words], escape=False)})"
     scale = _alt(data["scales"])
     vague = _alt([_spaced(w) for w in data["vague"]], escape=False)
-    fractions = _alt([_spaced(w) for w in data["fractions"]], escape=False)
-    digits = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
+    parts = data.get("fraction_parts", {})
+    nums, dens = _alt(parts.get("numerators", {})), _alt(parts.get("denominators", {}))
+    # the listed fractions, then the composed ones as one compact pattern (a form it matches that
+    # _fractions did not make, "five-thirds", is no fraction: scan drops it)
+    fractions = _alt([_spaced(w) for w in data["fractions"]], escape=False) + (
+        rf"|(?:{nums}|an?)[\s-]+(?:{dens})s?" if nums and dens else ""
+    )
+    # thousands parted by commas, or by no-break or thin spaces ("10\u00a0000")
+    digits = r"(?:\d{1,3}(?:(?:,\d{3})+|(?:[\u00a0\u202f\u2009]\d{3})+)(?!\d)|\d+)(?:\.\d+)?|\.\d+"
     slash = _alt([f for f in data["written_fractions"] if "/" in f])
     glyph = _alt([f for f in data["written_fractions"] if "/" not in f])
+    # a cheap test before the alternatives: the first two characters of some number ("tw", "a ", "ha") or
+    # a digit, a decimal point or a fraction glyph; most words fail it at once
+    spelled = [*words, *tens, *data["vague"], *data["fractions"], *parts.get("numerators", {}), "a ", "an ", "half"]
+    firsts = sorted({w[:2].lower() for w in spelled})
+    lead = "|".join(re.escape(f).replace(r"\ ", r"[\s-]") for f in firsts)
     return (  # a slash fraction after a whole number needs a space or hyphen ("3 1/2"; "31/2" is no 3½)
-        rf"(?P<mixed>(?:(?P<whole>\d+)(?:[\s-](?=\d)|-?(?=[{glyph.replace('|', '')}])))?"
+        rf"(?=[\d.{glyph.replace('|', '')}]|{lead})"
+        rf"(?:(?P<mixed>(?:(?P<whole>\d+)(?:[\s-](?=\d)|-?(?=[{glyph.replace('|', '')}])))?"
         rf"(?P<part>{slash}|{glyph})(?![\d/]))"
         rf"|(?P<digits>{digits})"
         rf"|(?P<a_scale>(?:a|one)[\s-](?P<a_frac>quarter|half|third)?-?(?P<a_word>{scale}))\b"
-        rf"|(?P<half_a>half\s+an?\s+(?P<half_scale>{scale}))\b"
+        rf"|(?P<half_a>half[\s-]+an?[\s-]+(?P<half_scale>{scale}))\b"
+        rf"|(?P<a_one>an?)(?=\s+(?:{_alt(data.get('and_a_half_units', []))})\s+and\s+a\s+half\b)"
         rf"|(?P<vague>{vague})\b"
         rf"|(?P<fraction>{fractions})\b"
-        rf"|(?P<word>{word})\b"
+        rf"|(?P<word>{word})\b)"
     )
 
 
@@ -107,8 +161,8 @@ def _number_start(symbols) -> str:
     glued = sorted({s for s in symbols if re.match(r"[\w.,]", s[-1])}, key=lambda s: (-len(s), s))
     if not glued:
         return r"(?<!\d:)(?<![\w.,])"
-    # cheap tests first, on the character before: is it the last of some symbol, and then only the symbols
-    # ending in it are tried ("$US" after "S")
+    # cheap tests first: a digit must follow (only digits come glued to a symbol), the character before must
+    # be the last of some symbol, and then only the symbols ending in it are tried ("$US" after "S")
     by_last: dict[str, list[str]] = {}
     for s in glued:
         by_last.setdefault(s[-1], []).append(s)
@@ -117,7 +171,7 @@ def _number_start(symbols) -> str:
         for last, group in sorted(by_last.items())
     )
     last = re.escape("".join(sorted(by_last)))
-    return rf"(?<!\d:)(?:(?<![\w.,])|(?-i:(?<=[{last}])(?:{after_symbol})))"
+    return rf"(?<!\d:)(?:(?<![\w.,])|(?=\d)(?-i:(?<=[{last}])(?:{after_symbol})))"
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +181,7 @@ def get() -> Lexicon:
     for family, nouns in data["families"].items():
         for noun in nouns or []:
             family_of.setdefault(noun, family)
-    units = {k: tuple(v) for k, v in data["units"].items()}
+    units = _unit_forms({k: tuple(v) for k, v in data["units"].items()})
     unit_symbols = {k: tuple(v) for k, v in data["unit_symbols"].items()}
     glued_units = {k: tuple(v) for k, v in data.get("unit_symbols_glued", {}).items()}
     symbols = data["currency_symbols"]
@@ -139,7 +193,7 @@ def get() -> Lexicon:
         weak=frozenset(data["weak_words"]),
         scales={k: float(v) for k, v in data["scales"].items()},
         money_scales={k: float(v) for k, v in data["scales_money_only"].items()},
-        fractions=dict(data["fractions"]),
+        fractions=_fractions(data),
         written_fractions={k: float(v) for k, v in data["written_fractions"].items()},
         vague={k: float(v) for k, v in data["vague"].items()},
         vague_tenfold=frozenset(data.get("vague_tenfold", [])),
@@ -150,7 +204,7 @@ def get() -> Lexicon:
         currency_names=dict(data["currency_names"]),
         dollar_after=dict(data["dollar_after"]),
         minor=dict(data["minor_currency"]),
-        units=units,
+        units={**{unit_key(k): v for k, v in units.items()}, **units},
         unit_symbols={**glued_units, **unit_symbols},
         age_units=frozenset(data["age_units"]),
         metre_plurals=frozenset(data.get("metre_plurals", [])),
@@ -158,6 +212,7 @@ def get() -> Lexicon:
         singular_s=frozenset(data["singular_s"]),
         family_of=family_of,
         death_words=tuple(data["death_words"]),
+        death_before_re=re.compile(rf"\b(?:{_alt([_spaced(w) for w in data['death_before']], escape=False)})\s*$", ci),
         demonym_endings=tuple(data["demonym_endings"]),
         label_before=frozenset(data["label_before"]),
         not_after=frozenset(data["not_after"]),
@@ -169,6 +224,7 @@ def get() -> Lexicon:
         per_names=dict(data["per_names"]),
         multiplier_nouns=frozenset(data["multiplier_nouns"]),
         hyphen_adverbs=frozenset(data["hyphen_adverbs"]),
+        hyphen_not_counted=frozenset(data.get("hyphen_not_counted", [])),
         alone_deps=frozenset(data["word_number_alone"]["deps"]),
         alone_not_after=frozenset(data["word_number_alone"]["not_after"]),
         alone_not_before=frozenset(data["word_number_alone"]["not_before"]),
@@ -186,7 +242,7 @@ def get() -> Lexicon:
         ),
         minor_re=re.compile(rf"\s?(?P<c>{_alt(data['minor_currency'])})(?![a-z])", ci),
         unit_re=re.compile(
-            rf"[\s-]?(?P<u>{_alt([_spaced(u) for u in units], escape=False)})(?![a-z0-9])", ci
+            rf"[\s-]?(?P<u>{_alt([_unit_form(u) for u in units], escape=False)})(?![a-z0-9])", ci
         ),
         unit_symbol_re=re.compile(
             rf"(?:\s?(?P<u>{_alt(unit_symbols)})|(?P<g>{_alt(glued_units)}))(?![A-Za-z0-9])"

@@ -15,6 +15,7 @@ _NOUNISH = {"NOUN", "PROPN"}
 _MODIFIER = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}  # "armed forces", "wounded civilians"
 _DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "all"}
 _MONEY_PREPS = {"in", "for", "to", "of", "on", "into"}
+_OPEN_QUOTES = {'"', "“", "‘", "'"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,15 @@ def _extend(doc, head, end_i: int, sent_end: int, lex: Lexicon) -> int:
     return i
 
 
+def _inner_hyphen(doc, j: int, sent_end: int) -> bool:
+    """A hyphen inside a word at ``j`` after a lower-case part ("al-Qaeda fighters", "anti-war
+    protesters", "high-risk"): the phrase goes on. Names joined by a hyphen ("US-Canada") still end it."""
+    return (
+        j + 1 < sent_end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+        and doc[j - 1].text.islower() and doc[j + 1].text[:1].isalpha()
+    )  # fmt: skip
+
+
 def conjoined_names(doc, j: int, sent_end: int) -> bool:
     """ "and"/"&" at ``j`` between proper names, with a plural common noun within three tokens after."""
     return (
@@ -90,12 +100,31 @@ def conjoined_names(doc, j: int, sent_end: int) -> bool:
     )  # fmt: skip
 
 
-def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon) -> Counted | None:
-    """The counted noun phrase starting right after an amount ending at ``amount_end``, or None."""
+def _after_hyphen(doc, i: int, lex: Lexicon) -> Counted | None:
+    """ "the 30-nation alliance", "a 12-member panel": a noun glued by a hyphen to the number is what it counts
+    (not a number, "the 3-0 win"; nor "one-off", "three-fold", "30-odd")."""
+    hyphen = doc[i]
+    if i + 1 >= len(doc) or hyphen.text != "-" or hyphen.whitespace_:
+        return None
+    noun = doc[i + 1]
+    if noun.pos_ != "NOUN" or not noun.text.isalpha() or not noun.text.islower() or noun.lower_ in lex.hyphen_not_counted:
+        return None
+    if i + 2 < len(doc) and doc[i + 2].text == "-" and not doc[i + 2].whitespace_:
+        return None  # "a 5-foot-10 guard", "a two-for-one deal"
+    unit = singular(noun.text, lex)
+    return Counted(noun.idx, noun.idx + len(noun.text), noun.text, unit, family_of(unit, lex))
+
+
+def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon, hyphen: bool = True) -> Counted | None:
+    """The counted noun phrase starting right after an amount ending at ``amount_end``, or None; with
+    ``hyphen`` (the caller's choice for a number in digits: "a three-judge bench" names a kind of bench, as
+    "a two-month contract" does), also a noun glued to the amount by a hyphen ("the 30-nation alliance")."""
     i = token_at(doc, amount_end)
     n = len(doc)
     if i >= n or doc[i].idx >= sent_end_char:
         return None
+    if hyphen and not money and doc[i].idx == amount_end and doc[i].text == "-":
+        return _after_hyphen(doc, i, lex)
     sent_end = doc[i].sent.end
     first = i
     if doc[i].text.lower() == "of":  # "tens of thousands of people", "a third of the population"
@@ -120,6 +149,9 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon)
         i = first
     if doc[i].text in ("-", "–"):
         return None  # "the 3-0 win": a score, the noun is not what 3 counts
+    if doc[i].text in _OPEN_QUOTES and i + 1 < sent_end and not doc[i].whitespace_:
+        i += 1  # 45 “foreign nationals”: the counted phrase inside quotation marks
+        first = i if first == i - 1 else first
     head = None
     j = i
     if doc[i].lower_ in lex.multiplier_nouns:
@@ -141,7 +173,10 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon)
         if head is not None and head.pos_ == "PROPN" and conjoined_names(doc, j, sent_end):
             j += 1  # "dozens of Ford and Toyota vans": names joined before the noun they qualify
             continue
-        ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"})
+        ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"}) \
+            and not _inner_hyphen(doc, j, sent_end) \
+            and not (j < sent_end and doc[j].pos_ == "ADJ" and _inner_hyphen(doc, head.i - 1, sent_end))  # fmt: skip
+        # ("high-risk foreign nationals": a hyphenated modifier and an adjective before the noun)
         if ends and not (doc[j - 1].tag_ == "POS" or (j < sent_end and doc[j].tag_ == "POS")):
             break
     if head is None or head.i < i:

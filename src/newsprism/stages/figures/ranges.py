@@ -108,7 +108,7 @@ def merge_ranges(text: str, found: list[Amount], lex: Lexicon) -> list[Amount]:
                     out.append(replace(a, end=b.end, text=text[a.start : b.end], reason=f"{a.reason}; a tie"))
                     i += 2  # "tied at 2-2": one number, not a range from 2 to 2
                     continue
-                if b.value > _low(text, a, b) or word != "-":
+                if b.value > _low(text, a, b) or word not in ("-", "–", "—"):
                     start = a.start
                     if between:
                         start = a.start - len(text[max(0, a.start - 12) : a.start]) + between.start()
@@ -161,4 +161,26 @@ def compose_words(text: str, found: list[Amount], lex: Lexicon) -> list[Amount]:
             )  # fmt: skip
             continue
         out.append(b)
+    return out
+
+
+_SUSPENDED = re.compile(r"-\s+(?P<w>and|or|to|&)\s+$", re.IGNORECASE)
+
+
+def suspended_hyphens(text: str, found: list[Amount]) -> list[Amount]:
+    """ "6- and 9-year-old girls", "2- to 3-metre waves": a number before a hyphen left hanging shares the
+    unit written after the next one (with "to", the two are a range). Not for durations, which name a kind
+    of thing there ("10- and 30-year bonds")."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        m = _SUSPENDED.fullmatch(text, a.end, b.start) if a.end < len(text) and text[a.end] == "-" else None
+        if m is None or a.unit is not None or b.unit is None or a.high is not None or b.high is not None \
+                or b.family == "duration" or "-" not in text[b.num_start : b.end]:  # fmt: skip
+            continue
+        if m.group("w").lower() == "to" and b.value > a.value:
+            out[k : k + 2] = [_range(text, a, b, a.start)]
+        else:
+            out[k] = replace(a, end=a.end + 1, text=text[a.start : a.end + 1], unit=b.unit, family=b.family,
+                             reason=f"{a.reason}; unit of the next amount after a hanging hyphen")  # fmt: skip
     return out

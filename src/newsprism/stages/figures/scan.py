@@ -11,14 +11,21 @@ from __future__ import annotations
 import re
 
 from .amount import Amount
-from .lexicon import Lexicon, get
-from .ranges import compose_words, merge_ranges
+from .lexicon import Lexicon, get, unit_key
+from .ranges import compose_words, merge_ranges, suspended_hyphens
 
 _HYPHEN_WORD = re.compile(r"([A-Za-z][\w-]*)-$")  # "COVID-19", "F-16": a label, not an amount
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _TIMES_TEN = re.compile(
     r"\s?[x×*·]\s?10(?:\s?(?:\^|\*\*)\s?(?P<c>[-−–]?\d{1,3})|(?P<s>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|(?P<m>[-−–]\d{1,3}))(?![\d.,])"
 )
+# "two and a half", "5 and three-quarters": a fraction added to the number before it
+_AND_FRACTION = re.compile(
+    r"[\s-]+and[\s-]+(?P<f>a[\s-]+half|a[\s-]+quarter|a[\s-]+third|three[\s-]+quarters|two[\s-]+thirds)\b",
+    re.IGNORECASE,
+)
+_FRACTION_AFTER_AND = {"a half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "three quarters": 0.75, "two thirds": 2 / 3}
+_ARTICLE = re.compile(r"\s+an?(?=\s)", re.IGNORECASE)
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # the units of time a rate is "per" ("40 tonnes a day"); nouns.py reads the same list for counted nouns
 PER_TIME_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
@@ -35,17 +42,19 @@ def _number(m: re.Match[str], lex: Lexicon) -> tuple[float, str] | None:
     if m.group("mixed"):  # "3 1/2", "2½", "¾"
         return float(m.group("whole") or 0) + lex.written_fractions[m.group("part")], "digits"
     if m.group("digits"):
-        return float(text.replace(",", "")), "digits"
+        return float(re.sub(r"[,\u00a0\u202f\u2009]", "", text)), "digits"
     if m.group("a_scale"):
         frac = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}.get((m.group("a_frac") or "").lower(), 1.0)
         return frac * lex.scales[m.group("a_word").lower()], "a_scale"
     if m.group("half_a"):
         return 0.5 * lex.scales[m.group("half_scale").lower()], "a_scale"
+    if m.group("a_one"):
+        return 1.0, "a_one"  # "an hour and a half": the half is added after the unit
     key = " ".join(text.split())
     if m.group("vague"):
         return lex.vague[key], "vague"
     if m.group("fraction"):
-        return lex.fractions[key], "fraction"
+        return (lex.fractions[key], "fraction") if key in lex.fractions else None
     if m.group("word"):
         if key in lex.words:
             return lex.words[key], ("weak" if key in lex.weak else "word")
@@ -77,7 +86,7 @@ def unit_at(text: str, pos: int, lex: Lexicon) -> tuple[str, str, int] | None:
         best = (*lex.unit_symbols[m.group("u") or m.group("g")], m.end())
     m = lex.unit_re.match(text, pos)
     if m and (best is None or m.end() > best[2]):
-        best = (*lex.units[" ".join(m.group("u").lower().split())], m.end())
+        best = (*lex.units[unit_key(m.group("u"))], m.end())
     return best
 
 
@@ -134,6 +143,15 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
     start, pos = m.start(), m.end()
     if kind == "digits" and _hyphen_label(text[max(0, start - 16) : start], lex):
         return None
+    if kind in ("digits", "word", "weak") and not m.group("mixed"):
+        more = _AND_FRACTION.match(text, pos)
+        if more:  # "two and a half years", "one and a half million"
+            value += _FRACTION_AFTER_AND[re.sub(r"[\s-]+", " ", more.group("f").lower())]
+            pos, kind = more.end(), ("word" if kind == "weak" else kind)
+    elif kind == "fraction" and m.group(0).lower() == "half":
+        art = _ARTICLE.match(text, pos)  # "half a percentage point", "half an hour", "half a mile"
+        if art and (unit_at(text, art.end(), lex) or _money_after(text, art.end(), lex)):
+            pos, kind = art.end(), "word"
     left = text[max(0, start - 40) : start]
     unit = family = None
     reasons = []
@@ -204,6 +222,11 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
                 old = re.match(r"(?:-|\s)old\b", text[pos:])
                 if old:
                     family, pos = "age", pos + old.end()
+    if kind == "a_one":
+        half = _AND_FRACTION.match(text, pos)
+        if unit is None or not half or half.group("f").lower() != "a half":
+            return None
+        value, pos, kind = 1.5, half.end(), "word"  # "a year and a half", "a mile and a half"
     if unit is None and kind in ("digits", "word", "composed") and lex.age_before_re.search(left):
         unit, family = "year", "age"  # "aged 35", "at age 40": an age in years
         reasons.append("age")
@@ -275,4 +298,4 @@ def scan(text: str, lex: Lexicon | None = None) -> list[Amount]:
             continue
         found.append(a)
         pos = a.end
-    return merge_ranges(text, compose_words(text, found, lex), lex)
+    return suspended_hyphens(text, merge_ranges(text, compose_words(text, found, lex), lex))
