@@ -37,7 +37,7 @@ from .scan import scan
 
 __all__ = ["STAGE", "run", "scan"]
 
-STAGE = "figures@3"
+STAGE = "figures@4"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
