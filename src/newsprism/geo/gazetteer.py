@@ -326,6 +326,7 @@ class Gazetteer:
         self.lexicon = lexicons.load("places")
         self._small: dict[str, dict[str, Match]] = defaultdict(dict)  # key -> entry key -> best match
         self._qualifiers: dict[str, dict[str, Entry]] = defaultdict(dict)
+        self._found: dict[str, tuple[Match, ...]] = {}  # candidates() by written text, once the tables are built
         self.countries: dict[str, Entry] = {}
         self.admin1s: dict[str, Entry] = {}
         self.regions: dict[str, Entry] = {}
@@ -560,7 +561,17 @@ class Gazetteer:
         return list(_city_lookup(self, key))
 
     def candidates(self, text: str) -> list[Match]:
-        """Every entry ``text`` may name, best match kind first per entry (unordered across entries)."""
+        """Every entry ``text`` may name, best match kind first per entry (unordered across entries). The
+        answer is kept per text: a story names the same places in article after article."""
+        found = self._found.get(text)
+        if found is None:
+            found = tuple(self._candidates(text))
+            if len(self._found) >= 100_000:
+                self._found.clear()
+            self._found[text] = found
+        return list(found)
+
+    def _candidates(self, text: str) -> list[Match]:
         key = fold(text)
         if not key or key in self.not_places:
             return []
