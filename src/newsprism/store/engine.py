@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -132,3 +133,26 @@ def read_connection(engine: Engine) -> Iterator[Connection]:
     """One read transaction (a consistent snapshot); nothing is written, the transaction is rolled back."""
     with engine.connect() as conn:
         yield conn
+
+
+_PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+def insert_many(conn, table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows with the driver's own executemany where its parameter style is a plain one (SQLite,
+    psycopg): SQLAlchemy's per-row parameter processing costs more than the insert itself for the
+    thousands of small rows an analysis writes. Every row has the same keys (the columns' keys) and plain
+    values the drivers take as they are (text, numbers, bytes, None); values are passed as parameters,
+    never spliced into the statement."""
+    mark = _PLACEHOLDER.get(conn.dialect.paramstyle)
+    if mark is None:
+        conn.execute(table.insert(), rows)
+        return
+    names = list(rows[0])
+    quote = conn.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(table.c[n].name) for n in names)  # a row's keys are the columns' keys
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({columns}) "
+        f"VALUES ({', '.join([mark] * len(names))})"
+    )
+    conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])

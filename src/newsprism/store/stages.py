@@ -22,6 +22,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 
 from ..errors import NotFound
 from . import codec
+from .engine import insert_many
 from .schema import (
     corrections,
     documents,
@@ -32,27 +33,6 @@ from .schema import (
     stage_records,
     stage_runs,
 )
-
-
-_PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
-
-
-def _insert_many(conn, table, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows with the driver's own executemany where its parameter style is a plain one (SQLite,
-    psycopg): SQLAlchemy's per-row parameter processing costs more than the insert itself for the
-    thousands of small rows an analysis writes. Values are passed as parameters, never spliced in."""
-    mark = _PLACEHOLDER.get(conn.dialect.paramstyle)
-    if mark is None:
-        conn.execute(table.insert(), rows)
-        return
-    names = list(rows[0])
-    quote = conn.dialect.identifier_preparer.quote
-    columns = ", ".join(quote(table.c[n].name) for n in names)  # a row's keys are the columns' keys
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({columns}) "
-        f"VALUES ({', '.join([mark] * len(names))})"
-    )
-    conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
 
 
 class StageStore:
@@ -113,7 +93,7 @@ class StageStore:
                 mine = and_(stage_records.c.document.in_(doc_ids), stage_records.c.stage.in_(names))
                 conn.execute(delete(stage_records).where(mine))
             if rows:
-                _insert_many(conn, stage_records, rows)
+                insert_many(conn, stage_records, rows)
             for names, doc_ids in by_stages.items():
                 ran = and_(stage_runs.c.document.in_(doc_ids), stage_runs.c.stage.in_(names))
                 conn.execute(delete(stage_runs).where(ran))
@@ -219,9 +199,9 @@ class StageStore:
             conn.execute(delete(entity_mentions))
             conn.execute(delete(entities))
             for chunk in _chunks(rows, 500):
-                _insert_many(conn, entities, chunk)
+                insert_many(conn, entities, chunk)
             for chunk in _chunks(links, 2000):
-                _insert_many(conn, entity_mentions, chunk)
+                insert_many(conn, entity_mentions, chunk)
             conn.execute(delete(link_state).where(link_state.c.name == name))
             if state is not None:
                 conn.execute(link_state.insert().values(name=name, data=codec.dumps(state), updated=codec.now()))
@@ -279,7 +259,7 @@ class StageStore:
         with self._write(f"storing {kind} groups") as conn:
             conn.execute(delete(record_groups).where(record_groups.c.kind == kind))
             for chunk in _chunks(rows, 2000):
-                _insert_many(conn, record_groups, chunk)
+                insert_many(conn, record_groups, chunk)
         return len(rows)
 
     def groups(
