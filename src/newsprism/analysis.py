@@ -136,20 +136,23 @@ class Analysis:
         return report
 
     def _with_docs(self, articles: list[Article], behind: dict[str, set[str]]) -> Iterator[tuple[Article, Any]]:
-        """Each article with its spaCy Doc when a stage behind on it needs one (parsed in one batch)."""
+        """Each article with its spaCy Doc when a stage behind on it needs one. The bodies go to the model
+        as one stream and each Doc is handed on as it comes, so only the model's own batch is held at once."""
         nlp_stages = [s.name for s in self.stages if s.needs_nlp]
         needs = [a for a in articles if any(a.id in behind.get(n, ()) for n in nlp_stages)]
-        docs: dict[str, Any] = {}
-        if needs:
-            parsed = nlp.parse(
+        wanted = {a.id for a in needs}
+        parsed = iter(
+            nlp.parse(
                 (a.body for a in needs),
                 model=self.model,
                 batch_size=int(self.settings.get("nlp_batch_size", 32)),
                 processes=int(self.settings.get("processes", 1)),
             )
-            docs = {a.id: d for a, d in zip(needs, parsed, strict=True)}
+            if needs
+            else ()
+        )
         for article in articles:
-            yield article, docs.get(article.id)
+            yield article, next(parsed) if article.id in wanted else None
 
     def _analyse_one(
         self, article: Article, doc: Any, behind: dict[str, set[str]], report: AnalysisReport
