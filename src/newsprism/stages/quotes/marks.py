@@ -24,6 +24,8 @@ from dataclasses import dataclass
 OPEN_DOUBLE = '“"„«'
 CLOSE_DOUBLE = '”"“»'
 _TRAIL = ",;: \n\t"
+# every character the scan below acts on; the others it steps over, so it jumps from one of these to the next
+_STOPS = re.compile("[" + re.escape("'\n" + OPEN_DOUBLE + CLOSE_DOUBLE) + "]")
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,12 @@ def find(text: str, singles: bool = False) -> list[Quotation]:
     i = 0
     start = -1  # opening mark of the open quotation
     paragraphs = 1
+    stops = _STOPS
     while i < n:
+        found = stops.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch == "'" and text.startswith("''", i):  # two apostrophes for a double mark (older wire style)
             if start < 0 and (i == 0 or not text[i - 1].isalnum()):
