@@ -513,3 +513,212 @@ def test_a_motive_participle_needs_what_it_is_for():
                 if f[0] == "protesting"]  # fmt: skip
     found = _found("Farmers blocked the road on Monday protesting against the fee hike.")
     assert ("protesting", "protesting against the fee hike", "Farmers blocked the road on Monday") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bowing to pressure from students, the college withdrew the fee hike.",
+         ("reverse:bow", ("Bowing to", "pressure from students", "the college withdrew the fee hike"))),
+        ("The rebels retaliated against the raid.",
+         ("reverse:retaliate", ("retaliated against", "the raid", "The rebels"))),
+        ("The union called off the strike, citing progress in the talks.",
+         ("motive:citing", ("citing", "citing progress in the talks", "The union called off the strike"))),
+        ("The move drew sharp criticism from the opposition.",
+         ("verb:draw", ("drew", "The move", "sharp criticism from the opposition"))),
+        ("The shops were looted out of desperation.",
+         ("connective:out of", ("out of", "desperation", "The shops were looted"))),
+        ("Under pressure from the unions, the board dropped the plan.",
+         ("connective:under pressure from", ("Under pressure from", "the unions", "the board dropped the plan"))),
+        ("Schools were shut as a precaution.", ("connective:as@measure", ("as", "a precaution", "Schools were shut"))),
+        ("On hearing the news, residents gathered outside the station.",
+         ("connective:on", ("On", "hearing the news", "residents gathered outside the station"))),
+        ("Two men were arrested while trying to flee.",
+         ("connective:while", ("while", "trying to flee", "Two men were arrested"))),
+        ("The old man died of his wounds.", ("connective:of@death", ("of", "his wounds", "The old man died"))),
+        ("They kept quiet for fear that the police would return.",
+         ("connective:for fear that", ("for fear that", "the police would return", "They kept quiet"))),
+    ],
+)  # fmt: skip
+def test_responses_reasons_and_casualty_connectives(text, expected):
+    key, found = expected
+    assert _keys(text).get(key) == found, _keys(text)
+
+
+def test_the_toll_an_event_ended_with_is_its_effect():
+    assert _keys("The clash ended with four dead.")["connective:with@casualty"] == (
+        "with", "The clash ended", "four dead")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text", ["He insisted on holding the meeting.", "The death of the leader shocked the town."]
+)
+def test_on_before_any_gerund_and_of_after_death_are_no_cue(text):
+    assert not {k for k in _keys(text) if k in ("connective:on", "connective:of@death")}
+
+
+def test_a_causative_verb_needs_a_clause_after_it():
+    assert _keys("The firing made the crowd run.")["verb:make"] == ("made", "The firing", "the crowd run")
+    assert _keys("The floods rendered thousands homeless.")["verb:render"][1:] == ("The floods", "thousands homeless")
+    assert "verb:make" not in _keys("He made it clear that the talks would go on.")
+    assert "verb:make" not in _keys("They made a demand for higher wages.")
+
+
+def test_a_reverse_verb_has_its_object_as_cause():
+    assert _keys("The arrests followed a complaint by the owner.")["reverse:follow"][1:] == (
+        "a complaint by the owner", "The arrests")  # fmt: skip
+    assert _keys("The protest was followed by clashes.")["reverse:follow"][1:] == ("The protest", "clashes")
+
+
+def test_citing_a_source_is_attribution_not_a_reason():
+    assert "motive:citing" not in _keys("The paper reported the raid, citing officials.")
+    assert _keys("He quit, citing poor health.")["motive:citing"][1:] == ("citing poor health", "He quit")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The verdict infuriated the residents.", ("verb:infuriate", ("infuriated", "The verdict", "the residents"))),
+        ("The remark stirred up a row.", ("phrasal:stir", ("stirred up", "The remark", "a row"))),
+        ("The attack raised fears of reprisals.", ("verb:raise", ("raised", "The attack", "fears of reprisals"))),
+        ("The union blocked the road, thereby disrupting traffic for hours.",
+         ("adverb:thereby", ("thereby", "The union blocked the road", "disrupting traffic for hours"))),
+        ("The union blocked the road, thus disrupting traffic.",
+         ("adverb:thus", ("thus", "The union blocked the road", "disrupting traffic"))),
+        ("They staged a march aimed at highlighting their plight.",
+         ("purpose:aimed at", ("aimed at", "aimed at highlighting their plight", "They staged a march"))),
+    ],
+)  # fmt: skip
+def test_feelings_harm_and_result_adverbs_on_a_participle(text, expected):
+    key, found = expected
+    assert _keys(text).get(key) == found, _keys(text)
+
+
+def test_the_raising_of_something_else_is_no_cue():
+    assert "verb:raise" not in _keys("The workers raised slogans outside the office.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Over 80 people were injured in the clash.", "The police took over the building during the strike."]
+)
+def test_over_before_a_count_or_as_a_particle_is_no_cue(text):
+    assert not [k for k in _keys(text) if k.startswith("connective:over")]
+
+
+def test_verbs_that_breed_or_forestall_something():
+    assert _keys("The rumours fomented unrest in the town.")["verb:foment"][1:] == (
+        "The rumours", "unrest in the town")  # fmt: skip
+    assert _keys("The long neglect bred resentment.")["verb:breed"][1:] == ("The long neglect", "resentment")
+    found = [f for _, f in candidates(nlp.parse_one("Quick talks forestalled a strike."))]
+    assert [(f.cue.key, f.cue.polarity) for f in found] == [("verb:forestall", "prevent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The villagers staged a gherao against the closure of the school.", "connective:against"),
+        ("The strikers marched against the new labour law.", "connective:against"),
+        ("Two officers were reprimanded for the delay in the inquiry.", "connective:for"),
+    ],
+)
+def test_protest_and_sanction_words_of_news_prose_are_heads(text, key):
+    assert key in _keys(text), _keys(text)
+
+
+def test_more_casualty_and_incident_words():
+    assert _keys("Three shops were torched in the riot.")["connective:in"][1:] == (
+        "the riot", "Three shops were torched")  # fmt: skip
+    assert "connective:during" in _keys("Two men were shot during the march.")
+
+
+def test_a_complaint_or_a_feeling_over_or_at_something():
+    assert _keys("The workers complained over the delay in wages.")["connective:over"][1] == "the delay in wages"
+    assert _keys("Residents expressed shock at the killing.")["connective:at"][1] == "the killing"
+    assert "connective:at" not in _keys("Protesters threw stones at the police.")
+
+
+def test_used_with_an_object_takes_a_purpose():
+    assert _keys("Police used tear gas to disperse the crowd.")["purpose:to"][1:] == (
+        "to disperse the crowd", "Police used tear gas")  # fmt: skip
+    assert "purpose:to" not in _keys("They used to protest every week.")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Since the work was slow, the locals began an agitation.", "connective:since@reason"),
+        ("Police have arrested 40 people since the protests began.", "connective:since"),
+        ("The town has been tense ever since the clash took place.", "connective:since"),
+    ],
+)
+def test_since_is_a_reason_unless_its_clause_is_in_the_perfect(text, key):
+    found = {k for k in _keys(text) if k.startswith("connective:since")}
+    assert found == {key}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("The union called a strike, due to which buses stayed off the roads.", "connective:due to",
+         ("due to", "The union called a strike", "buses stayed off the roads")),
+        ("The police fired in the air, after which the crowd dispersed.", "connective:after",
+         ("after", "The police fired in the air", "the crowd dispersed")),
+        ("They staged a dharna with the demand of regular jobs.", "connective:with the demand",
+         ("with the demand", "with the demand of regular jobs", "They staged a dharna")),
+        ("The reason behind the protest was the fee hike.", "connective:behind@reason",
+         ("behind", "the fee hike", "the protest")),
+    ],
+)  # fmt: skip
+def test_a_connective_before_which_and_demands_and_reasons(text, key, expected):
+    assert _keys(text)[key] == expected
+
+
+@pytest.mark.parametrize("text", ["The crowd ran as if the police had fired.", "When it comes to jobs, the union is firm."])
+def test_as_if_and_when_it_comes_to_are_idioms(text):
+    assert not [k for k in _keys(text) if k.startswith(("connective:as", "connective:when"))]
+
+
+def test_a_negated_purpose():
+    assert _keys("They left early so as not to miss the train.")["purpose:so as not to"][1:] == (
+        "so as not to miss the train", "They left early")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("Thousands fled the fighting in the north.", "reverse:flee",
+         ("fled", "the fighting in the north", "Thousands")),
+        ("The youth succumbed to his injuries on Monday.", "reverse:succumb",
+         ("succumbed to", "his injuries", "The youth")),
+        ("The man died from his injuries.", "connective:from", ("from", "his injuries", "The man died")),
+        ("The minister faced flak for the remark.", "connective:for",
+         ("for", "the remark", "The minister faced flak")),
+    ],
+)  # fmt: skip
+def test_what_people_flee_or_succumb_to_and_what_draws_flak(text, key, expected):
+    assert _keys(text)[key] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("The deaths were attributed to the cold wave.", "reverse:attribute",
+         ("attributed to", "the cold wave", "The deaths")),
+        ("Police blamed the violence on the rebels.", "reverse:blame", ("blamed", "the rebels", "the violence")),
+        ("The violence was blamed on the rebels.", "reverse:blame", ("blamed on", "the rebels", "The violence")),
+        ("The killing set off a wave of protests.", "phrasal:set",
+         ("set off", "The killing", "a wave of protests")),
+    ],
+)  # fmt: skip
+def test_what_a_loss_is_put_down_to_and_particles_yaml_could_misread(text, key, expected):
+    assert _keys(text)[key] == expected
+
+
+def test_a_bare_on_or_off_in_the_lexicon_is_an_error():
+    with pytest.raises(ValueError, match="quote it"):
+        build({"phrasal_verbs": [{"forms": ["set"], "particles": [False], "weight": 0.6}]})
+
+
+def test_amid_a_tense_backdrop_is_its_own_reading():
+    assert "connective:amid@tension" in _keys("Shops stayed shut amid fears of violence.")
+    assert set(k for k in _keys("The rally was held amid tight security.") if "amid" in k) == {"connective:amid"}

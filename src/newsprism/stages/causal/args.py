@@ -1,9 +1,13 @@
-"""What the cue finders share: the Found record, argument readers on the dependency parse, and scoring.
+"""What the cue finders (finder.py, phrases.py) share: the Found record, argument readers on the dependency
+parse, and scoring. Every name here without a leading underscore is for those modules.
 
-    subject(v)       the subject of a verb, through xcomp/conj chains and relative clauses
-    objects(v)       what a verb governs to its right, as one range
-    _found(...)      a Found with its arguments joined to the signal and its score (weight, lowered when an
-                     argument is missing)
+    subject(v)        the subject of a verb, through xcomp/conj chains and relative clauses
+    objects(v)        what a verb governs to its right, as one range
+    left_noun, clause_verb, is_verb, parse_depth   smaller readers of the parse
+    make_found(...)   a Found with its arguments joined to the signal and its score (weight, lowered when an
+                      argument is missing)
+    sentence_words    the lower-case words of a sentence, read once per Doc (lower_words: of the Doc)
+    SUBJ, HEAD_ARGS, RELATIVE, TEMPORAL_ENTS, MISPARSED_PARTICIPLE   dependency labels and words they test
 """
 
 from __future__ import annotations
@@ -11,17 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ...nlp import doc_cache
 from . import spans
 from .lexicon import Cue, Lexicon
 from .spans import Range
 
-_SUBJ = ("nsubj", "csubj")
+SUBJ = ("nsubj", "csubj")
 _OBJ = ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp", "pobj")
-_HEAD_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
-_RELATIVE = frozenset({"that", "which", "who", "whom"})
-_TEMPORAL_ENTS = frozenset({"DATE", "TIME"})
-_MISPARSED_PARTICIPLE = frozenset({"amod", "compound"})  # "..., demanding free gas" parsed as a noun modifier
-_QUALIFIERS = frozenset({"much", "far", "many", "long", "well", "called", "too", "to", "-"})
+HEAD_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
+RELATIVE = frozenset({"that", "which", "who", "whom"})
+TEMPORAL_ENTS = frozenset({"DATE", "TIME"})
+MISPARSED_PARTICIPLE = frozenset({"amod", "compound"})  # "..., demanding free gas" parsed as a noun modifier
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,25 @@ class Found:
     reason: str = ""
 
 
-def _depth(token: Any) -> int:
+def lower_words(doc: Any) -> list[str]:
+    """The lower-case form of every token of ``doc`` (read once per Doc)."""
+    cache = doc_cache(doc, "newsprism.causal.lower_words")
+    words = cache.get("all")
+    if words is None:
+        words = cache["all"] = [t.lower_ for t in doc]
+    return words
+
+
+def sentence_words(doc: Any, sent: Any) -> frozenset[str]:
+    """The lower-case words of ``sent`` (once per sentence of a Doc)."""
+    cache = doc_cache(doc, "newsprism.causal.sentence_words")
+    words = cache.get(sent.start)
+    if words is None:
+        words = cache[sent.start] = frozenset(lower_words(doc)[sent.start : sent.end])
+    return words
+
+
+def parse_depth(token: Any) -> int:
     depth = 0
     while token.head.i != token.i and depth < 100:
         token = token.head
@@ -43,11 +65,11 @@ def _depth(token: Any) -> int:
     return depth
 
 
-def _is_verb(token: Any) -> bool:
+def is_verb(token: Any) -> bool:
     return token.tag_.startswith("VB") or token.pos_ == "VERB"
 
 
-def _left_noun(doc: Any, i: int, v: Any) -> Range | None:
+def left_noun(doc: Any, i: int, v: Any) -> Range | None:
     """The noun phrase a relative pronoun at ``i`` refers to (the noun before it), without ``v``'s clause."""
     j = i - 1
     while j >= 0 and doc[j].is_punct:
@@ -66,11 +88,11 @@ def subject(v: Any) -> Range | None:
     t = v
     for _ in range(5):
         for c in t.children:
-            if c.dep_ in _SUBJ:
-                if c.lower_ in _RELATIVE:
+            if c.dep_ in SUBJ:
+                if c.lower_ in RELATIVE:
                     if t.dep_ == "relcl" and t.head.i < t.i:
                         return spans.clause(t.head, spans.subtree_ids(t))
-                    return _left_noun(doc, c.i, t)
+                    return left_noun(doc, c.i, t)
                 return spans.phrase(c)
         if t.dep_ == "relcl" and t.head.i < t.i:
             return spans.clause(t.head, spans.subtree_ids(t))
@@ -108,7 +130,9 @@ def _join(signal: Range, arg: Range | None) -> Range | None:
     return signal[0], arg[1]
 
 
-def _found(lex, doc, cue, signal, cause, effect, reason, previous=False, bonus=1.0, join=None) -> Found | None:
+def make_found(
+    lex, doc, cue, signal, cause, effect, reason, previous=False, bonus=1.0, join=None
+) -> Found | None:
     if cause is None and effect is None:
         return None
     join = cue.signal_in if join is None else join
@@ -123,7 +147,7 @@ def _found(lex, doc, cue, signal, cause, effect, reason, previous=False, bonus=1
     return Found(cue, signal, cause, effect, _score(lex, cue, cause, effect, bonus), previous, reason)
 
 
-def _clause_verb(noun: Any, deps: frozenset[str]) -> Any:
+def clause_verb(noun: Any, deps: frozenset[str]) -> Any:
     """The verb whose object (``deps``: dobj, or pobj through its preposition) ``noun`` is, else ``noun``:
     a purpose or motive parsed as modifying the object ("staged a protest demanding ...") is the clause's."""
     t = noun
@@ -133,7 +157,7 @@ def _clause_verb(noun: Any, deps: frozenset[str]) -> Any:
         t = t.head
         if t.dep_ == "prep" and t.head.i < t.i:
             t = t.head
-        if _is_verb(t):
+        if is_verb(t):
             return t
         if t.pos_ not in ("NOUN", "PROPN"):
             break

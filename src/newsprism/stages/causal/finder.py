@@ -2,10 +2,11 @@
 
 Each cue kind reads cause and effect off the dependency parse around the signal:
 
-    verb        X fuels Y / Y was caused by X / Y, sparked by X / X ..., sparking Y
-    phrasal     X led to Y, X resulted in Y            reverse   Y resulted from X
+    verb        X fuels Y / Y was caused by X / Y, sparked by X / X ..., sparking Y / X made Y quit
+    phrasal     X led to Y, X resulted in Y            reverse   Y resulted from X / Y followed X
     participle  X, leaving Y dead (result)             Y, demanding X (motive: the demand is the cause)
-    connective  Y because (of) X, Y due to X, Following X, Y; If X, Y; Y over X (after grievance words)
+    connective  Y because (of) X, Y due to X, Following X, Y; If X, Y; Y over X (after grievance words);
+                X, due to which Y
     adverb      X, so Y / X. As a result, Y  (the cause is the conjunct or the sentence before)
     purpose     Y in order to X / Y to X (an infinitive adverbial clause): the purpose is the cause
 
@@ -23,19 +24,21 @@ from typing import Any
 from ...nlp import doc_cache, is_verb_tag, token_indexes
 from . import spans
 from .args import (
-    _MISPARSED_PARTICIPLE,
-    _RELATIVE,
-    _SUBJ,
+    MISPARSED_PARTICIPLE,
+    RELATIVE,
+    SUBJ,
     Found,
-    _clause_verb,
-    _found,
-    _is_verb,
-    _left_noun,
+    clause_verb,
+    is_verb,
+    left_noun,
+    lower_words,
+    make_found,
     objects,
+    sentence_words,
     subject,
 )
 from .lexicon import ADVERB, CONNECTIVE, MOTIVE, PHRASAL, PURPOSE, REVERSE, VERB, Cue, Lexicon
-from .phrases import _adverb, _introducer
+from .phrases import adverb, introducer
 
 
 # ----------------------------------------------------------------------------------------- verb cues
@@ -55,10 +58,28 @@ def _has_state(v: Any, states: frozenset[str]) -> bool:
     return bool(objs) and any(c.lower_ in states for c in near)
 
 
+def _has_small_clause(v: Any, not_objects: frozenset[str]) -> bool:
+    """``v`` ("made") governs a clause with its own subject: "made them angry", "made her quit"."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ not in not_objects
+        and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+        for c in v.children if c.i > v.i
+    )  # fmt: skip
+
+
 def _verb(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
+    found = _verb_args(lex, v, cue)
+    if found is not None and cue.kind == REVERSE:  # "the arrests followed the protests": the object causes
+        return replace(found, cause=found.effect, effect=found.cause)
+    return found
+
+
+def _verb_args(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     sig = (v.i, v.i + 1)
     doc = v.doc
     if cue.states and not _has_state(v, cue.states):
+        return None
+    if cue.causative and not _has_small_clause(v, cue.not_objects):
         return None
     if cue.objects and not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in cue.objects
                                for c in v.children):  # fmt: skip
@@ -69,18 +90,18 @@ def _verb(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
         cause = spans.phrase(objs[0]) if objs else None
         subj = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subj:
-            effect = _left_noun(doc, subj[0].i, v) if subj[0].lower_ in _RELATIVE else spans.phrase(subj[0])
+            effect = left_noun(doc, subj[0].i, v) if subj[0].lower_ in RELATIVE else spans.phrase(subj[0])
         elif v.dep_ in ("acl", "relcl", "amod") and v.head.i != v.i:
             effect = spans.clause(v.head, spans.subtree_ids(v))
         else:
             effect = None
         if cause is None and effect is None:
             return None
-        return _found(lex, doc, cue, sig, cause, effect, f"passive '{v.text}' with its agent")
+        return make_found(lex, doc, cue, sig, cause, effect, f"passive '{v.text}' with its agent")
     if (
         v.tag_ == "VBG"
         and v.dep_ in ("advcl", "acl", "xcomp", "conj")
-        and not any(c.dep_ in _SUBJ for c in v.children)
+        and not any(c.dep_ in SUBJ for c in v.children)
     ):
         effect = objects(v)
         if effect is None:
@@ -90,19 +111,21 @@ def _verb(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
             head = head.head
         cause = spans.main_clause(head, spans.subtree_ids(v)) if v.dep_ != "acl" else spans.clause(
             v.head, spans.subtree_ids(v))  # fmt: skip
-        return _found(lex, doc, cue, sig, cause, effect, f"'{v.text}' after the clause that causes",
+        return make_found(lex, doc, cue, sig, cause, effect, f"'{v.text}' after the clause that causes",
                       join=lex.verb_participle_signal_in)  # fmt: skip
     effect = objects(v)
     if effect is None and v.dep_ == "amod" and v.head.i > v.i:  # "that has fueled murders" misparsed
         effect = spans.clause(v.head, spans.subtree_ids(v) - {v.head.i} | {t.i for t in v.head.lefts})
     if effect is None:
         return None  # "the fire stopped": no object, no claim
-    return _found(lex, doc, cue, sig, subject(v), effect, f"'{v.text}': subject causes object")
+    return make_found(lex, doc, cue, sig, subject(v), effect, f"'{v.text}': subject causes object")
 
 
 def _phrasal(lex: Lexicon, v: Any, cue: Cue, used: set[int]) -> Found | None:
     doc = v.doc
-    near = 6 if cue.polarity == "prevent" else 2
+    # "kept them from", "blamed the violence on", "attributed the deaths to": an object before the particle
+    noun_objs = [c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    near = 6 if cue.polarity == "prevent" or (cue.kind == REVERSE and noun_objs) else 2
     parts = [
         c
         for c in list(v.children) + [t for c in v.children if c.dep_ == "dobj" for t in c.children]
@@ -126,19 +149,25 @@ def _phrasal(lex: Lexicon, v: Any, cue: Cue, used: set[int]) -> Found | None:
     if (
         v.tag_ == "VBG"
         and v.dep_ in ("advcl", "acl", "xcomp")
-        and not any(c.dep_ in _SUBJ for c in v.children)
+        and not any(c.dep_ in SUBJ for c in v.children)
     ):
         first = spans.main_clause(v.head, spans.subtree_ids(v))
     else:
         first = subject(v)
+    if cue.kind == REVERSE and any(o.i < p.i for o in noun_objs):
+        # "blamed the violence on X": the object is the effect
+        first = spans.phrase(next(o for o in noun_objs if o.i < p.i))
+    elif first is None and any(c.dep_ == "nsubjpass" for c in v.children):  # "was attributed to X"
+        first = spans.phrase(next(c for c in v.children if c.dep_ == "nsubjpass"))
     # "roads leading to", "a road that leads to": the noun the verb hangs on is its subject
     on_noun = v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG")
-    heads = [v.head] if on_noun else [c for c in v.children if c.dep_ in _SUBJ]
+    heads = [v.head] if on_noun else [c for c in v.children if c.dep_ in SUBJ]
     if any(h.lower_ in cue.not_subjects for h in heads):
         return None  # "the roads leading to the town": a path
     if cue.kind == REVERSE:
-        return _found(lex, doc, cue, sig, other, first, f"'{v.text} {p.text}': the object causes the subject")
-    return _found(lex, doc, cue, sig, first, other, f"'{v.text} {p.text}': subject causes object")
+        reason = f"'{v.text} {p.text}': the object causes the subject"
+        return make_found(lex, doc, cue, sig, other, first, reason)
+    return make_found(lex, doc, cue, sig, first, other, f"'{v.text} {p.text}': subject causes object")
 
 
 def _misparsed_participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
@@ -152,18 +181,18 @@ def _misparsed_participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     before = doc[v.i - 1]
     if before.dep_ in ("det", "poss", "amod", "nummod", "compound") or before.pos_ in ("DET", "ADJ", "PRON"):
         return None
-    verb = _clause_verb(noun, lex.purpose_climb)
+    verb = clause_verb(noun, lex.purpose_climb)
     if verb.i == noun.i:
         return None
     own = spans.trim(doc, (v.i + 1, noun.right_edge.i + 1))
     main = spans.main_clause(verb, set(range(v.i, noun.right_edge.i + 1)))
     if own is None or main is None:
         return None
-    return _found(lex, doc, cue, (v.i, v.i + 1), own, main, f"'{v.text}' gives the motive of the clause")
+    return make_found(lex, doc, cue, (v.i, v.i + 1), own, main, f"'{v.text}' gives the motive of the clause")
 
 
 def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
-    if v.tag_ == "VBG" and v.dep_ in _MISPARSED_PARTICIPLE:
+    if v.tag_ == "VBG" and v.dep_ in MISPARSED_PARTICIPLE:
         return _misparsed_participle(lex, v, cue)
     if v.tag_ != "VBG" or v.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp") or v.head.i == v.i:
         return None
@@ -172,10 +201,12 @@ def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
         for c in v.children
     ):
         return None  # "was protesting outside the offices": where, not what for
+    if cue.not_objects and any(c.dep_ == "dobj" and c.lower_ in cue.not_objects for c in v.children):
+        return None  # "..., citing officials": where the news came from, not why
     doc = v.doc
     sig = (v.i, v.i + 1)
     own = spans.trim(v.doc, (v.i + 1, v.right_edge.i + 1)) if v.right_edge.i > v.i else None
-    head = _clause_verb(v.head, lex.purpose_climb) if v.dep_ == "acl" else v.head
+    head = clause_verb(v.head, lex.purpose_climb) if v.dep_ == "acl" else v.head
     main = spans.main_clause(head, spans.subtree_ids(v))
     if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i < head.i and own is not None:
         # "The strike began, with the union demanding a raise": the motive is the whole "with" phrase
@@ -184,8 +215,8 @@ def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     if own is None or main is None:
         return None
     if cue.kind == MOTIVE:
-        return _found(lex, doc, cue, sig, own, main, f"'{v.text}' gives the motive of the clause")
-    return _found(lex, doc, cue, sig, main, own, f"'{v.text}' gives the result of the clause")
+        return make_found(lex, doc, cue, sig, own, main, f"'{v.text}' gives the motive of the clause")
+    return make_found(lex, doc, cue, sig, main, own, f"'{v.text}' gives the result of the clause")
 
 
 # ----------------------------------------------------------------------------------------- entry
@@ -225,7 +256,7 @@ def find(doc: Any, sent: Any, lex: Lexicon) -> list[Found]:
     for k in _verb_candidates(doc, lex, sent):
         v = doc[k]
         low = v.lower_
-        if not _is_verb(v) and low not in lex.participles:
+        if not is_verb(v) and low not in lex.participles:
             continue
         found = None
         for cue in lex.phrasal.get(low, ()):
@@ -240,27 +271,36 @@ def find(doc: Any, sent: Any, lex: Lexicon) -> list[Found]:
             found = _with_auxiliaries(lex, v, found)
             out.append(found)
             used.update(range(*found.signal))
-    words = tuple(t.lower_ for t in sent)  # the sentence's words, lower-cased once
+    words = tuple(lower_words(doc)[sent.start : sent.end])  # the sentence's words, lower-cased
+    present = sentence_words(doc, sent)
 
     def at(i: int, phrase: tuple[str, ...]) -> bool:
         return words[i - sent.start : i - sent.start + len(phrase)] == phrase
 
     i = sent.start
+    last = len(words) - 1
     while i < sent.end:
-        first = words[i - sent.start]
+        k = i - sent.start
+        first = words[k]
+        by_next = lex.phrase_index.get(first)
+        if by_next is None:
+            i += 1
+            continue
         idioms = lex.idioms.get(first)
         idiom = next((n for n in idioms if at(i, n)), None) if idioms else None
         if idiom:  # "after all", "as expected": fixed phrases that start with a cue word but are no cue
             i += len(idiom)
             continue
         taken = 1
-        for cue in lex.phrases.get(first, ()):
-            if not at(i, cue.words) or used & set(range(i, i + len(cue.words))):
+        for cue, needs in by_next.get(words[k + 1], by_next[""]) if k < last else by_next[""]:
+            if needs and not needs & present:
+                continue  # the sentence has none of the words the cue needs
+            if (len(cue.words) > 2 and not at(i, cue.words)) or used & set(range(i, i + len(cue.words))):
                 continue
             if cue.kind == ADVERB:
-                found = _adverb(lex, doc, sent, i, cue)
+                found = adverb(lex, doc, sent, i, cue)
             elif cue.kind in (CONNECTIVE, PURPOSE):
-                found = _introducer(lex, doc, sent, i, cue)
+                found = introducer(lex, doc, sent, i, cue)
             else:
                 found = None
             if found:

@@ -11,7 +11,7 @@ from ... import lexicons
 # found in the parse (see finder.py)
 VERB = "verb"  # X fuels Y
 PHRASAL = "phrasal"  # X led to Y
-REVERSE = "reverse"  # Y resulted from X
+REVERSE = "reverse"  # Y resulted from X; as a plain verb (``reverse: true``), Y followed X
 RESULT_PARTICIPLE = "result_participle"  # X, leaving Y dead
 MOTIVE = "motive"  # Y, demanding X
 CONNECTIVE = "connective"  # Y because (of) X
@@ -32,10 +32,21 @@ class Cue:
     gerund: bool = False  # the ``heads`` restriction is lifted before a gerund ("blamed ... for doing")
     objects: frozenset[str] = frozenset()  # when given, the connective's (or verb's) object must be one of these
     states: frozenset[str] = frozenset()  # verbs that count only with one of these results ("left three dead")
+    unless_perfect: bool = False  # not on a clause in the perfect ("have arrested 40 since the riots began")
+    causative: bool = False  # the verb counts only before a small clause ("made them angry", "made her quit")
+    # no cue before these: a causative verb's complement ("made it clear that"), a motive's object
+    # ("citing sources")
+    not_objects: frozenset[str] = frozenset()
     signal_in: str = ""  # "cause" or "effect": the argument span that starts with the signal words
     reading: str = ""  # names one reading of words listed more than once ("when" after casualty words)
     not_subjects: frozenset[str] = frozenset()  # phrasal verbs: no cue after these ("roads leading to")
     introduces: str = "cause"  # a connective's object: the cause ("because of X") or the effect ("behind X")
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """Words the sentence must hold for the cue to count (its objects, else its heads unless a gerund can
+        stand in for them): the phrase finder drops the cue before reading the parse when none is there."""
+        return self.objects or (frozenset() if self.gerund else self.heads)
 
     @property
     def key(self) -> str:
@@ -69,6 +80,9 @@ class Lexicon:
     saying_verbs: frozenset[str] = frozenset()  # "as you know", "when asked": no cause from a marker on these
     # first word -> the fixed phrases it starts that are no cue: "after" -> (("after", "all"),)
     idioms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # first word -> second word -> the phrase cues that can start there, longest first, each with the words
+    # it needs ("" -> the one-word cues): what the phrase finder tries at a token
+    phrase_index: dict[str, dict[str, tuple[tuple[Cue, frozenset[str]], ...]]] = field(default_factory=dict)
 
 
 def _forms(entry: dict) -> tuple[str, ...]:
@@ -88,6 +102,9 @@ def _cue(kind: str, entry: dict, words: tuple[str, ...], signal_in: str = "") ->
         gerund=bool(entry.get("gerund", False)),
         objects=frozenset(str(o).lower() for o in entry.get("objects", ())),
         states=frozenset(str(o).lower() for o in entry.get("states", ())),
+        causative=bool(entry.get("causative", False)),
+        unless_perfect=bool(entry.get("unless_perfect", False)),
+        not_objects=frozenset(str(o).lower() for o in entry.get("not_objects", ())),
         signal_in=str(entry.get("signal_in", signal_in)),
         reading=str(entry.get("reading", "")),
         introduces=str(entry.get("introduces", "cause")),
@@ -103,12 +120,39 @@ def _idioms(entries) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+PhraseIndex = dict[str, dict[str, tuple[tuple[Cue, frozenset[str]], ...]]]
+
+
+def _index(phrases: dict[str, tuple[Cue, ...]]) -> PhraseIndex:
+    out: PhraseIndex = {}
+    for first, cues in phrases.items():
+        single = [c for c in cues if len(c.words) == 1]
+        seconds = {c.words[1] for c in cues if len(c.words) > 1}
+        by_second = {w: [c for c in cues if len(c.words) > 1 and c.words[1] == w] + single for w in seconds}
+        by_second[""] = single
+        out[first] = {w: tuple((c, c.needs) for c in v) for w, v in by_second.items()}
+    return out
+
+
+def _no_bare_booleans(data, where: str = "causal.yaml") -> None:
+    """YAML reads a bare on, off, yes or no as a boolean: in a list of words that is a typo to be quoted."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _no_bare_booleans(value, f"{where}: {key}")
+    elif isinstance(data, list):
+        for item in data:
+            if isinstance(item, bool):
+                raise ValueError(f"{where}: a word read as {item}; quote it (\"on\", \"off\")")
+            _no_bare_booleans(item, where)
+
+
 def build(data: dict) -> Lexicon:
+    _no_bare_booleans(data)
     inside = {str(k): str(v) for k, v in (data.get("signal_in") or {}).items()}  # section -> argument
     verbs: dict[str, Cue] = {}
     for entry in data.get("verbs", ()):
         forms = _forms(entry)
-        cue = _cue(VERB, entry, forms[:1])
+        cue = _cue(REVERSE if entry.get("reverse") else VERB, entry, forms[:1])
         for form in forms:
             verbs[form] = cue
     phrasal: dict[str, list[Cue]] = {}
@@ -130,13 +174,15 @@ def build(data: dict) -> Lexicon:
         for entry in data.get(section, ()):
             words = tuple(str(entry["words"]).lower().split())
             phrases.setdefault(words[0], []).append(_cue(kind, entry, words, inside.get(section, "")))
+    ordered = {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in phrases.items()}
     return Lexicon(
         threshold=float(data.get("threshold", 0.5)),
         missing_argument_factor=float(data.get("missing_argument_factor", 0.6)),
         verbs=verbs,
         phrasal={k: tuple(v) for k, v in phrasal.items()},
         participles=participles,
-        phrases={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in phrases.items()},
+        phrases=ordered,
+        phrase_index=_index(ordered),
         not_purpose_heads=frozenset(str(w).lower() for w in data.get("not_purpose_heads", ())),
         verb_participle_signal_in=inside.get("verb_participles", ""),
         signal_auxiliaries=frozenset(str(w).lower() for w in data.get("signal_auxiliaries", ())),
