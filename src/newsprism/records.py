@@ -412,7 +412,7 @@ class Claim(_Record):
     quote: str | None = None
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "causal@3"
+    stage: str = "causal@4"
 
     _single: ClassVar[dict[str, type]] = {"cause": Span, "effect": Span, "signal": Span}
 

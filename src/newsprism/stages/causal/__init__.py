@@ -35,7 +35,7 @@ from .finder import Found, find
 from .lexicon import Lexicon, get
 
 NAME = "causal"
-VERSION = 3
+VERSION = 4
 STAGE = f"{NAME}@{VERSION}"
 
 
