@@ -340,7 +340,7 @@ class Quote(_Record):
     comment: int | None = None
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "quotes@3"
+    stage: str = "quotes@4"
 
     _single: ClassVar[dict[str, type]] = {"cue": Span, "speaker": Speaker}
 

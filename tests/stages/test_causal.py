@@ -261,7 +261,7 @@ def test_the_claim_of_a_quote_is_linked_to_it():
 def test_claims_carry_stage_ids_reason_and_confidence():
     found = claims("The drought caused hunger. Because of the war, prices rose.")
     assert [c.id for c in found] == ["c1", "c2"]
-    assert all(c.stage == causal.STAGE == "causal@3" and c.kind == "causal" and c.reason for c in found)
+    assert all(c.stage == causal.STAGE == "causal@4" and c.kind == "causal" and c.reason for c in found)
     assert all(get().threshold <= c.confidence <= 1 for c in found)
 
 

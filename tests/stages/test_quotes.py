@@ -198,7 +198,7 @@ def test_quote_in_a_reader_comment_is_marked_with_its_comment():
 def test_every_quote_has_its_stage_tag_and_ordered_ids():
     found = run('"One thing," said Ann Reyes. "Another," said Bo Li.\n\nPeter Novak said the vote was fair.')
     assert [q.id for q in found] == [f"q{n}" for n in range(1, len(found) + 1)]
-    assert all(q.stage == quotes.STAGE == "quotes@3" and 0 < q.confidence <= 1 for q in found)
+    assert all(q.stage == quotes.STAGE == "quotes@4" and 0 < q.confidence <= 1 for q in found)
 
 
 # ---------------------------------------------------------------------------------------------- seeds

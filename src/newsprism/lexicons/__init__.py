@@ -31,14 +31,32 @@ from typing import Any
 import yaml
 
 # libyaml's loader when PyYAML was built with it (about ten times faster), else the pure-Python one
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader with YAML 1.2's booleans: only true and false. YAML 1.1 also reads yes, no, on and
+    off as booleans, which turned words in lists ("sparked off", the preposition "on") into True/False."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def yaml_load(text: str) -> Any:
+    """Parse YAML text safely, with only true/false as booleans (lexicons and the user's aliases file)."""
+    return yaml.load(text, Loader=_Loader)
 
 
 @lru_cache(maxsize=None)
 def load(name: str) -> Any:
     """The parsed contents of ``<name>.yaml`` in this folder."""
     text = resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_Loader)  # a safe loader (CSafeLoader or SafeLoader)
+    return yaml_load(text)
 
 
 @lru_cache(maxsize=None)

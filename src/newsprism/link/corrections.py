@@ -69,8 +69,10 @@ def load_aliases(path: str | Path) -> list[dict[str, Any]]:
     """Corrections from an aliases YAML file (see ``aliases_corrections``)."""
     import yaml
 
+    from newsprism import lexicons
+
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = lexicons.yaml_load(Path(path).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read the aliases file {path}: {exc}; fix the file or its path") from exc
     if not isinstance(data, Mapping):

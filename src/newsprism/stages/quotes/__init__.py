@@ -33,7 +33,7 @@ from .lexicon import Lexicon, get
 from .speakers import Resolver
 
 NAME = "quotes"
-VERSION = 3
+VERSION = 4
 STAGE = f"{NAME}@{VERSION}"
 
 
