@@ -21,8 +21,8 @@ _LITERAL = re.compile(r"(?<![\\?])[A-Za-z]{1,}")
 
 def _triggers() -> frozenset[str]:
     words: set[str] = set()
-    for rule in GRAMMAR.rules:
-        source = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]|\(\?[<!=:]+|\[\^?[^\]]*\]", " ", rule.source)
+    for spelt in GRAMMAR.spelt:
+        source = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]|\(\?[<!=:]+|\[\^?[^\]]*\]", " ", spelt)
         words.update(w.lower() for w in _LITERAL.findall(source))
     return frozenset(words - set(GRAMMAR.tables.get("never_first", [])))
 

@@ -40,9 +40,53 @@ def phrase_regex(phrase: str) -> str:
     return r"[\s-]+".join(parts) if len(parts) > 1 else parts[0]
 
 
-def alternation(phrases) -> str:
+def flat_alternation(phrases) -> str:
+    """The phrases as one flat alternation, longest first: what :func:`alternation` matches, spelt out so
+    that every word of every phrase can be read off the pattern (the finder's trigger words)."""
     unique = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
     return "(?:" + "|".join(phrase_regex(p) for p in unique) + ")"
+
+
+def alternation(phrases) -> str:
+    """One pattern matching any of ``phrases`` (each as :func:`phrase_regex` reads it), longest first.
+
+    The phrases are merged into a prefix tree ("march", "may", "monday" -> ``m(?:arch|ay|onday)``): the
+    regex engine tries the branches of an alternation one by one, so a flat list of a hundred words costs a
+    hundred tries wherever the first letter is already wrong. The matches are the same, in the same order of
+    preference: two phrases can both match at one place only when one is a prefix of the other, and the tree
+    tries the longer first, as the longest-first list did."""
+    unique = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
+    root: dict = {}
+    for phrase in unique:
+        node = root
+        for piece in _pieces(phrase):
+            node = node.setdefault(piece, {})
+        node[_LEAF] = {}
+    return "(?:" + _tree_regex(root) + ")"
+
+
+_LEAF = ""  # the key marking where a phrase ends (no piece is empty)
+_SEPARATOR = r"[\s-]+"
+
+
+def _pieces(phrase: str) -> list[str]:
+    """The phrase as regex pieces, one per character, with the flexible separator between its words."""
+    pieces: list[str] = []
+    for n, word in enumerate(re.split(r"[\s-]+", phrase.strip())):
+        if n:
+            pieces.append(_SEPARATOR)
+        pieces.extend("['’]" if ch == "'" else re.escape(ch) for ch in word)
+    return pieces
+
+
+def _tree_regex(node: dict) -> str:
+    branches = [piece + _tree_regex(child) for piece, child in node.items() if piece != _LEAF]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _LEAF in node:  # a phrase may end here: the longer ones are tried first, as the list had them
+        return "(?:" + body + ")?"
+    return body
 
 
 @dataclass(frozen=True)
@@ -66,6 +110,9 @@ class Grammar:
         self.calendar: dict[str, Any] = lexicons.load("calendar")
         self.macros = self._macros(data.get("macros", {}))
         bodies = ["(?:" + self.expand(r["pattern"]) + ")" for r in data["rules"]]
+        flat = self._macros(data.get("macros", {}), alternation=flat_alternation)
+        # the rules spelt with flat word lists: the finder reads its trigger words from these
+        self.spelt: tuple[str, ...] = tuple(self.expand(r["pattern"], flat) for r in data["rules"])
         self.rules: tuple[Rule, ...] = tuple(
             Rule(
                 name=r["name"],
@@ -86,7 +133,7 @@ class Grammar:
         self.combined = re.compile(_START + "(?:" + combined + ")" + _END, re.IGNORECASE | re.VERBOSE)
         self.tables = {key: _normalised(value) for key, value in self.words.items()}
 
-    def _macros(self, defined: dict[str, str]) -> dict[str, str]:
+    def _macros(self, defined: dict[str, str], alternation=alternation) -> dict[str, str]:
         macros: dict[str, str] = {}
         for key, table in self.words.items():
             phrases = list(table) if isinstance(table, (dict, list)) else []
@@ -109,11 +156,13 @@ class Grammar:
         macros[name] = "(?:" + body + ")"
         return macros[name]
 
-    def expand(self, pattern: str) -> str:
+    def expand(self, pattern: str, macros: dict[str, str] | None = None) -> str:
+        macros = self.macros if macros is None else macros
+
         def one(match: re.Match[str]) -> str:
-            if match.group(1) not in self.macros:
+            if match.group(1) not in macros:
                 raise KeyError(f"times.yaml: unknown macro {{{match.group(1)}}}")
-            return self.macros[match.group(1)]
+            return macros[match.group(1)]
 
         return _NAME.sub(one, pattern)
 
