@@ -70,12 +70,14 @@ _SEPARATOR = r"[\s-]+"
 
 
 def _pieces(phrase: str) -> list[str]:
-    """The phrase as regex pieces, one per character, with the flexible separator between its words."""
+    """The phrase as regex pieces, one per character, with the flexible separator between its words. The
+    patterns are matched ignoring case, so an ASCII letter is one piece whatever its case ("May" and "may"
+    share a branch, as they match the same text)."""
     pieces: list[str] = []
     for n, word in enumerate(re.split(r"[\s-]+", phrase.strip())):
         if n:
             pieces.append(_SEPARATOR)
-        pieces.extend("['’]" if ch == "'" else re.escape(ch) for ch in word)
+        pieces.extend("['’]" if ch == "'" else re.escape(ch.lower() if ch.isascii() else ch) for ch in word)
     return pieces
 
 
