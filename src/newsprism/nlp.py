@@ -139,7 +139,8 @@ def token_texts(doc: Any) -> list[str]:
     data = getattr(doc, "user_data", None)
     texts = data.get(_TEXTS_KEY) if data is not None else None
     if texts is None or len(texts) != len(doc):
-        texts = [t.text for t in doc]
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in _column(doc, "ORTH")] if len(doc) else []
         if data is not None:
             data[_TEXTS_KEY] = texts
     return texts

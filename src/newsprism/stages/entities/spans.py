@@ -136,7 +136,7 @@ def trim(doc: Any, i: int, j: int, lex: Lexicon) -> tuple[int, int] | None:
         if (
             tok.is_space
             or tok.is_punct
-            or all(c in lex.edge_chars for c in tok.text)
+            or not tok.text.strip(lex.edge_chars)  # nothing but edge characters
             or low in ("and", "or", "but", "&", "nor")
         ):
             i += 1
@@ -159,7 +159,7 @@ def trim(doc: Any, i: int, j: int, lex: Lexicon) -> tuple[int, int] | None:
             or tok.tag_ == "POS"
             or tok.text in POSSESSIVES
             or tok.lower_ in TRAILING_LINKS
-            or (tok.is_punct or all(c in lex.edge_chars for c in tok.text))
+            or (tok.is_punct or not tok.text.strip(lex.edge_chars))
             and tok.text != "."
             or tok.text == "."
             and not (j - 2 >= i and fold(doc[j - 2].text + ".") in lex.keep_final_period)
