@@ -17,6 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from ...nlp import token_texts
 from .lexicon import Lexicon
 from .spans import Cand, is_cap, name_text, name_words
 from .text import acronym_letters, fold, initials, is_acronym, key, subsequence
@@ -141,7 +142,7 @@ def collect(doc: Any, cands: list[Cand], lex: Lexicon) -> None:
             elif gaz is not None and len(words) <= 4 and c.label != "PERSON" and gaz(text):
                 c.add("place", w["gazetteer"], "in the gazetteer")
         # context: "the state of X", "northern X", "X state", "in X", "in X, Y"
-        before = [fold(t.text) for t in doc[max(0, c.i - 3) : c.i]]
+        before = [fold(w) for w in token_texts(doc)[max(0, c.i - 3) : c.i]]
         phrase = _phrase_ending(before, lex.place_before)
         if phrase:
             c.add("place", w["place_context"], f"after '{' '.join(phrase)}'")
