@@ -14,8 +14,10 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z][A-Z&]{1,5}$|^[A-Z][A-Z0-9]{1,4
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lowercase ASCII-ish form: accents dropped, curly quotes straightened, whitespace collapsed."""
+    """Lowercase ASCII-ish form: accents dropped, curly quotes straightened, whitespace collapsed (kept per
+    text: the stage folds the same words thousands of times)."""
     if not text.isascii():
         text = strip_accents(text.translate(_QUOTES))
     return _SPACES.sub(" ", text).strip().lower()
