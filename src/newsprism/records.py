@@ -259,7 +259,9 @@ class Place(_Record):
     """A place mention resolved to a gazetteer entry (GeoNames, CC BY 4.0)."""
 
     document: str
-    mention: str  # the Mention id
+    # the Mention id; None for a place with no mention of its own (written inside an organisation's name, a
+    # capital standing for its government): it links to no entity
+    mention: str | None
     start: int
     end: int
     text: str
@@ -274,7 +276,7 @@ class Place(_Record):
     notes: tuple[str, ...] = ()  # contradictions seen in the text: "written as in Sonora; Culiacán is in Sinaloa"
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "places@3"
+    stage: str = "places@4"
 
 
 @dataclass(frozen=True)

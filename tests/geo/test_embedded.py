@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.geo import resolve_name, resolve_spans
-from newsprism.geo.embedded import embedded_place, place_inside
+from newsprism.geo.embedded import embedded_place, place_inside, places_inside
 from newsprism.geo.gazetteer import gazetteer
 
 
@@ -72,5 +72,41 @@ def test_an_institution_resolves_to_its_place():
     ],
 )
 def test_a_place_inside_an_organisations_name(gaz, org, place):
+    found = place_inside(org, gaz)
+    assert (org[found[0] : found[1]] if found else None) == place
+
+
+def test_places_inside_several_names_at_once_answers_as_one_by_one(gaz):
+    names = ["Toronto Police Service", "Quantum Holdings of Ohio", "Delta Air Lines", "Mexico City",
+             "Harbour Authority of Xyzzyport", "Kansas City Chiefs", "Toronto Police Service"]  # fmt: skip
+    together = places_inside(names, gaz)
+    assert set(together) == set(names)
+    for name in names:
+        assert together[name] == place_inside(name, gaz)
+    assert together["Quantum Holdings of Ohio"] is not None
+    assert together["Harbour Authority of Xyzzyport"] is None
+    assert places_inside([], gaz) == {}
+
+
+def test_the_tables_and_the_big_cities_make_up_what_candidates_find(gaz):
+    # countries, regions and demonyms are in memory; cities need the index file
+    assert {m.entry.feature for m in gaz.table_candidates("Ohio")} >= {"admin1"}
+    assert all(m.entry.feature != "city" for m in gaz.table_candidates("Toronto"))
+    found = gaz.big_cities(["Toronto", "Ohio", "Xyzzyport", "TORONTO", "Wells"], 100_000)
+    assert found == {"Toronto", "TORONTO"}
+    assert gaz.big_cities([], 100_000) == set()
+
+
+@pytest.mark.parametrize(
+    ("org", "place"),
+    [
+        ("Embassy of the Republic of Xyzzy", None),
+        ("Embassy of Peru", None),  # the country it represents, not where it stands
+        ("the Canadian Consulate", None),
+        ("Consulate General of Peru in Chicago", "Chicago"),  # a city may be where it stands
+        ("Bank of Peru", "Peru"),
+    ],
+)
+def test_no_country_inside_an_embassys_name(gaz, org, place):
     found = place_inside(org, gaz)
     assert (org[found[0] : found[1]] if found else None) == place

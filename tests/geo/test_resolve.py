@@ -333,3 +333,30 @@ def test_a_word_that_is_never_a_place_is_not_placed_approximately():
     body = "Leaders in the West met in Toledo, Ohio, on Friday."
     west, toledo = resolve_spans(body, spans_of(body, "West", "Toledo"))
     assert west is None and toledo.feature == "city"
+
+
+def test_the_nearest_point_within_reach():
+    from newsprism.geo.resolve import Context, distance_km
+
+    ctx = Context()
+    ctx.points[(45.0, 10.0)] += 1  # about 78 km east of the point below
+    ctx.points[(46.0, 9.0)] += 1  # about 111 km north
+    ctx.points[(-30.0, 9.0)] += 1
+    near = ctx.nearest_within(45.0, 9.0, 100)
+    assert near == pytest.approx(distance_km(45.0, 9.0, 45.0, 10.0)) == ctx.nearest_km(45.0, 9.0)
+    assert ctx.nearest_within(45.0, 9.0, 50) is None
+    assert ctx.nearest_within(46.0, 9.0, 0.5) == 0.0
+    assert Context().nearest_within(0.0, 0.0, 100) is None
+
+
+@pytest.mark.parametrize(
+    "name", ["Paris", "Culiacan", "Bank of Japan", "New York", "Xyzzyville", "SA", "Sinaloa state"]
+)
+def test_the_first_reading_is_what_choose_gives(gaz, name):
+    from newsprism.geo.resolve import _first_reading, choose
+
+    full = choose(name, gaz)
+    light = _first_reading(name, gaz, None, None)
+    assert (light is None) == (full is None)
+    if full is not None:
+        assert (light[0].key, light[1]) == (full.entry.key, full.confidence)

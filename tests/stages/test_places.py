@@ -53,7 +53,7 @@ def test_places_from_hand_made_mentions():
     assert set(by_mention) == {"m1", "m2", "m3", "m4", "m5", "m7"}  # no Place for the unknown name
     for p in out:
         assert BODY[p.start : p.end] == p.text
-        assert p.stage == "places@3" and p.document == "d1" and p.reason and 0 < p.confidence <= 1
+        assert p.stage == "places@4" and p.document == "d1" and p.reason and 0 < p.confidence <= 1
     culiacan = by_mention["m1"]
     assert (culiacan.name, culiacan.country, culiacan.admin1, culiacan.feature) == (
         "Culiacán",
@@ -226,3 +226,127 @@ def test_a_one_word_mention_the_gazetteer_lacks_gets_no_place():
     )
     town = Mention(document="d1", id="m2", start=45, end=53, text="Culiacan", type="place", name="Culiacan")
     assert [p.mention for p in run([unknown, town], body)] == ["m2"]
+
+
+# --------------------------------------------------------------------------- places the entities stage names otherwise
+
+
+def _at(body: str, i: int, text: str, type_: str, **kw) -> Mention:
+    start = body.index(text)
+    return Mention(document="d1", id=f"m{i}", start=start, end=start + len(text), text=text, type=type_,
+                   name=kw.pop("name", text), **kw)  # fmt: skip
+
+
+def test_a_place_written_in_an_organisations_name_is_a_place_of_its_own():
+    body = "Officers of the Toronto Police Service searched a flat on Tuesday."
+    org = _at(body, 1, "Toronto Police Service", "org", label="ORG")
+    (place,) = run([org], body)
+    assert (place.text, place.start, place.end) == ("Toronto", org.start, org.start + len("Toronto"))
+    assert (place.country, place.feature) == ("CA", "city") and body[place.start : place.end] == place.text
+    # the Place names no mention: linking never gives the organisation's entity Toronto's point
+    assert place.mention is None
+    assert place.reason.startswith("written in the name 'Toronto Police Service'")
+
+
+def test_an_organisation_named_like_a_place_or_holding_none_gets_no_place():
+    body = "Analysts at Quantum Holdings and at Mexico praised the deal."
+    out = run([_at(body, 1, "Quantum Holdings", "org", label="ORG"), _at(body, 2, "Mexico", "org", label="ORG")], body)
+    assert out == []
+
+
+def test_a_place_inside_an_org_the_entities_stage_already_found_is_not_doubled():
+    body = "The Toronto Police Service said so."
+    org = _at(body, 1, "Toronto Police Service", "org", label="ORG")
+    toronto = Mention(document="d1", id="m2", start=org.start, end=org.start + 7, text="Toronto", type="place",
+                      name="Toronto")  # fmt: skip
+    out = run([org, toronto], body)
+    assert [(p.mention, p.text) for p in out] == [("m2", "Toronto")]
+
+
+def test_an_org_labelled_name_the_entities_stage_took_for_a_person_may_hold_a_place():
+    body = "A spokesman for Air Zimbabwe Holdings declined to comment."
+    name = _at(body, 1, "Air Zimbabwe Holdings", "person", label="ORG")
+    (place,) = run([name], body)
+    assert (place.text, place.country, place.mention) == ("Zimbabwe", "ZW", None)
+    assert run([_at(body, 1, "Air Zimbabwe Holdings", "person", label="PERSON")], body) == []
+
+
+def test_a_capital_standing_for_its_government_is_placed_without_moving_the_org():
+    body = "Moscow said on Monday that the talks would go on."
+    org = _at(body, 1, "Moscow", "org", label="GPE", metonymy=True)
+    (place,) = run([org], body)
+    assert (place.text, place.name, place.country, place.mention) == ("Moscow", "Moscow", "RU", None)
+    assert place.reason.startswith("standing for its government")
+    # an organisation that is no metonymy is not placed as a whole
+    assert run([_at(body, 1, "Moscow", "org", label="GPE")], body) == []
+
+
+def test_a_country_name_used_as_a_modifier_stands_for_its_country():
+    body = "US troops left the base near Kandahar at dawn."
+    group = _at(body, 1, "US", "group", label="GPE", name="American")
+    out = run([group, _at(body, 2, "Kandahar", "place", label="GPE")], body)
+    us = next(p for p in out if p.text == "US")
+    # as a nationality adjective does, the group's mention carries its country
+    assert (us.feature, us.country, us.mention) == ("country", "US", "m1")
+    assert us.reason.startswith("a place's name used as a modifier")
+    # a group that is no place's name gets none
+    assert run([_at("Pro-Xyzzy activists marched.", 1, "Pro-Xyzzy", "group")], "Pro-Xyzzy activists marched.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "region"),
+    [
+        ("Floods hit Frankfort, Ky. on Sunday.", "Ky", "Kentucky"),
+        ("The plant in Joplin, Mo. closed.", "Mo", "Missouri"),  # "Mo" alone is also a town
+        ("She lives near Portland, Ore.", "Ore", "Oregon"),
+    ],
+)
+def test_a_region_abbreviation_is_read_with_its_full_stop(body, text, region):
+    m = _at(body, 1, text, "place", label="GPE")
+    (place,) = [p for p in run([m], body) if p.mention == "m1"]
+    assert (place.feature, place.name, place.text) == ("admin1", region, text)
+
+
+def test_linking_gives_no_entity_the_point_of_a_place_without_its_mention():
+    from newsprism.link.apply import _with_places
+    from newsprism.records import Entity
+
+    body = "Officers of the Toronto Police Service met Moscow officials. Toronto is cold."
+    org = _at(body, 1, "Toronto Police Service", "org", label="ORG")
+    city = Mention(document="d1", id="m2", start=body.rindex("Toronto"), end=body.rindex("Toronto") + 7,
+                   text="Toronto", type="place", name="Toronto")  # fmt: skip
+    out = run([org, city], body)
+    assert sorted((p.mention or "", p.start) for p in out) == [("", org.start), ("m2", city.start)]
+
+    class Store:
+        def stage_records(self, stage):
+            assert stage == "places"
+            yield "d1", [p.as_dict() for p in out]
+
+    entities = [Entity(id="e-org", name="Toronto Police Service", type="org"),
+                Entity(id="e-city", name="Toronto", type="place")]  # fmt: skip
+    linked = {e.id: e for e in _with_places(Store(), entities, {("d1", "m1"): "e-org", ("d1", "m2"): "e-city"})}
+    assert linked["e-org"].lat is None and linked["e-org"].geonames_id is None
+    assert linked["e-city"].country == "CA" and linked["e-city"].lat is not None
+
+
+def test_a_seat_standing_for_its_government_is_no_place_but_a_capital_that_is_one_is():
+    body = "The Kremlin said nothing, and Brussels said little."
+    kremlin = _at(body, 1, "Kremlin", "org", label="ORG", metonymy=True)
+    brussels = _at(body, 2, "Brussels", "org", label="GPE", metonymy=True)  # a seat that is also a city
+    assert [(p.text, p.country, p.mention) for p in run([kremlin, brussels], body)] == [("Brussels", "BE", None)]
+
+
+def test_no_country_is_taken_from_an_embassys_name():
+    body = "Staff of the British Embassy Tokyo and of the Chilean Embassy left early."
+    out = run([_at(body, 1, "British Embassy Tokyo", "org", label="ORG"),
+               _at(body, 2, "Chilean Embassy", "org", label="ORG")], body)  # fmt: skip
+    assert [(p.text, p.country) for p in out] == [("Tokyo", "JP")]
+
+
+def test_an_acronym_is_looked_up_by_the_fuller_name_only_when_it_spells_it():
+    body = "Flooding in NJ closed roads; AP reported it first."
+    nj = _at(body, 1, "NJ", "place", label="GPE", name="New Jersey")
+    ap = _at(body, 2, "AP", "place", label="ORG", name="Los Angeles")  # a name given by mistake
+    out = {p.text: p for p in run([nj, ap], body)}
+    assert out["NJ"].name == "New Jersey" and "AP" not in out

@@ -63,6 +63,7 @@ _SPACE = dict.fromkeys(map(ord, "-‐‑‒–—_,/()"), " ")
 _STOP_RUN = re.compile(r"(?<=\b\w)\.\s+(?=\w\.)")  # "n. j." -> "n.j."
 
 
+@lru_cache(maxsize=65536)  # the same names are folded over and over (a pure function of the text)
 def fold(text: str) -> str:
     """The lookup key of a name: no accents, case folded, hyphens as spaces, no leading "the"."""
     s = strip_accents(text)
@@ -582,6 +583,41 @@ class Gazetteer:
                 if known is None or _HOW_RANK[match.how] < _HOW_RANK[known.how]:
                     found[match.entry.key] = match
         return list(found.values())
+
+    def table_candidates(self, text: str) -> list[Match]:
+        """The candidates of ``text`` in the tables held in memory (countries, regions, features, demonyms):
+        ``candidates`` without the cities, which need the index file."""
+        key = fold(text)
+        if not key or key in self.not_places:
+            return []
+        found: dict[str, Match] = {}
+        for k in dict.fromkeys((key, bare(key))):
+            for match in self._small.get(k, {}).values():
+                known = found.get(match.entry.key)
+                if known is None or _HOW_RANK[match.how] < _HOW_RANK[known.how]:
+                    found[match.entry.key] = match
+        return list(found.values())
+
+    def big_cities(self, texts: Iterable[str], min_population: int) -> set[str]:
+        """Those of ``texts`` that are the own name (not an alternate one) of a city of at least
+        ``min_population`` people, as ``candidates`` would find them, in one query of the index."""
+        keys: dict[str, list[str]] = {}
+        for text in texts:
+            key = fold(text)
+            if key and key not in self.not_places:
+                for k in dict.fromkeys((key, bare(key))):
+                    keys.setdefault(k, []).append(text)
+        out: set[str] = set()
+        batch = list(keys)
+        for at in range(0, len(batch), 500):  # well under SQLite's limit on bound parameters
+            part = batch[at : at + 500]
+            rows = self._db.execute(
+                "SELECT DISTINCT n.key FROM name n JOIN city c ON c.id = n.id"
+                f" WHERE n.key IN ({','.join('?' * len(part))}) AND n.alias = 0 AND c.pop >= ?",
+                (*part, min_population),
+            )
+            out.update(text for (k,) in rows for text in keys[k])
+        return out
 
     def qualifier(self, text: str) -> tuple[Entry, ...]:
         """The countries and admin1 regions ``text`` names when written as a qualifier ("Paris, Texas")."""

@@ -30,12 +30,14 @@ _STRONG_FEATURES = ("country", "admin1", *CURATED_FEATURES)
 _CURATED = ("country", "continent", "region")  # their alternate names come from places.yaml, not GeoNames
 
 
-def strong_place(text: str, gaz: Gazetteer) -> bool:
-    """True when ``text`` is a place's own name with little doubt (see the module docstring)."""
+def strong_place(text: str, gaz: Gazetteer, cities: bool = True) -> bool:
+    """True when ``text`` is a place's own name with little doubt (see the module docstring); with
+    ``cities=False`` only a country, region, continent, named region or feature counts (no look-up in the
+    index file)."""
     if not text[:1].isupper():
         return False
     floor = gaz.lexicon.get("maybe_place_min_population", 100000)
-    for match in gaz.candidates(text):
+    for match in gaz.candidates(text) if cities else gaz.table_candidates(text):
         entry = match.entry
         if match.how == "demonym":
             continue
@@ -49,7 +51,8 @@ def strong_place(text: str, gaz: Gazetteer) -> bool:
 
 
 def is_demonym(text: str, gaz: Gazetteer) -> bool:
-    return any(m.how == "demonym" for m in gaz.candidates(text))
+    # demonyms live in the tables held in memory: no city need be looked up
+    return any(m.how == "demonym" for m in gaz.table_candidates(text))
 
 
 def _name_parts(doc: Any, person_labels: set[str]) -> set[str]:

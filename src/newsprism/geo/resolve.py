@@ -82,8 +82,11 @@ class Context:
         return top if count > rest[0][1] else None
 
     def without(self, other: Context) -> Context:
+        """The counts of ``self`` less those of ``other``, those left above zero (``Counter``'s ``-``)."""
         return Context(
-            self.countries - other.countries, self.admin1 - other.admin1, self.points - other.points
+            _minus(self.countries, other.countries),
+            _minus(self.admin1, other.admin1),
+            _minus(self.points, other.points),
         )
 
     def update(self, other: Context) -> None:
@@ -94,6 +97,34 @@ class Context:
     def nearest_km(self, lat: float, lon: float) -> float | None:
         """The distance to the nearest point of the article's other towns and sites, if any."""
         return min((distance_km(lat, lon, p_lat, p_lon) for p_lat, p_lon in self.points), default=None)
+
+    def nearest_within(self, lat: float, lon: float, reach: float) -> float | None:
+        """``nearest_km`` when it is at most ``reach`` km, else None. A point whose latitude alone is
+        farther than ``reach`` (no great circle is shorter than its difference of latitude) is not
+        measured."""
+        span = reach / _KM_PER_DEGREE * (1 + 1e-9)
+        best = min(
+            (distance_km(lat, lon, p_lat, p_lon) for p_lat, p_lon in self.points if abs(p_lat - lat) <= span),
+            default=None,
+        )
+        return best if best is not None and best <= reach else None
+
+
+def _minus(a: Counter, b: Counter) -> Counter:
+    """``a - b`` for counts that are never negative in ``b``, without a Python step per count of ``a``
+    when all of them are above zero."""
+    out = Counter(a) if min(a.values(), default=1) > 0 else Counter({k: v for k, v in a.items() if v > 0})
+    for k, v in b.items():
+        left = out.get(k, 0) - v
+        if left > 0:
+            out[k] = left
+        else:
+            out.pop(k, None)
+    return out
+
+
+_KM_PER_DEGREE = 2 * math.pi * 6371.0 / 360  # of latitude, on the sphere ``distance_km`` measures
+_EMPTY = Context()  # the context of an article that says nothing (never changed: contexts are only read)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -134,8 +165,17 @@ def prior(entry: Entry, weights: Mapping) -> float:
 
 
 def _score(
-    match: Match, ctx: Context, qualifier: Qualifier | None, weights: Mapping, want: str | None, bonus: float
+    match: Match,
+    ctx: Context,
+    qualifier: Qualifier | None,
+    weights: Mapping,
+    want: str | None,
+    bonus: float,
+    dominant: str | None = ...,  # type: ignore[assignment]
 ) -> tuple[float, list[str]]:
+    """A candidate's score and why; ``dominant``: ``ctx.dominant()``, when the caller has it already."""
+    if dominant is ...:
+        dominant = ctx.dominant()
     entry = match.entry
     score = prior(entry, weights) - weights.get(_PENALTY_KEY.get(match.how, ""), 0.0)
     if want and entry.feature == want:
@@ -143,7 +183,7 @@ def _score(
     boost, why = 0.0, []
     if entry.country and ctx.countries.get(entry.country, 0) > 0:
         boost += weights["context_country"]
-        if ctx.dominant() == entry.country:
+        if dominant == entry.country:
             boost += weights["context_dominant"]
         why.append(f"context {entry.country}")
     if entry.admin1_code and ctx.admin1.get(entry.admin1_code, 0) > 0:
@@ -152,8 +192,8 @@ def _score(
     score += min(boost, weights["max_context_boost"])
     reach = weights.get("nearby_km", 0)
     if reach and ctx.points and entry.feature in _POINT_FEATURES and entry.lat is not None:
-        near = ctx.nearest_km(entry.lat, entry.lon)
-        if near is not None and near <= reach:
+        near = ctx.nearest_within(entry.lat, entry.lon, reach)
+        if near is not None:
             score += weights["nearby"]
             why.append(f"{near:.0f} km from another place the article names")
     if qualifier is not None:
@@ -201,33 +241,20 @@ def choose(
     gaz: Gazetteer,
     ctx: Context | None = None,
     qualifier: Qualifier | None = None,
+    looked_up: tuple[list[Match], str | None] | None = None,
 ) -> Resolution | None:
-    """The best entry for ``text`` given the article's context and a qualifier written beside it."""
-    ctx = ctx or Context()
-    found, want = candidates(text, gaz)
-    found = [m for m in found if m.how != "in_context" or ctx.countries.get(m.entry.country or "", 0) > 0]
-    if not found:
-        inner = embedded_place(text, gaz)
+    """The best entry for ``text`` given the article's context and a qualifier written beside it;
+    ``looked_up``: ``candidates(text, gaz)``, when the caller has it already."""
+    ctx = ctx or _EMPTY
+    picked = _pick(text, gaz, ctx, qualifier, looked_up)
+    if picked is None:
+        # no candidate at all (not one scoring too low): an institution may name its place
+        inner = None if _found(text, gaz, ctx, looked_up) else embedded_place(text, gaz)
         resolved = choose(inner, gaz, ctx, qualifier) if inner else None
         if resolved is None:
             return None
         return replace(resolved, reason=f"{resolved.reason}; named in {text.strip()!r}")
-    weights = _weights(gaz)
-    bonus = (gaz.lexicon.get("generic_words") or {}).get("kind_bonus", 0.0)
-    scored = sorted(
-        ((*_score(m, ctx, qualifier, weights, want, bonus), m) for m in found),
-        key=lambda t: (-t[0], -(t[2].entry.population or 0), t[2].entry.key),
-    )
-    best_score, why, best = scored[0]
-    if best_score < weights.get("min_score", float("-inf")):
-        return None
-    city = _main_city(best, scored, want, qualifier, weights)
-    if city is not None:
-        best_score, why, best = city
-        why = [*why, f"the main city of {scored[0][2].entry.name}"]
-    top = max(s for s, _, _ in scored)
-    total = sum(10 ** (s - top) for s, _, _ in scored)
-    confidence = round(1.0 / total, 3)
+    best_score, why, best, scored, confidence = picked
     entry = best.entry
     return Resolution(
         name=entry.name,
@@ -244,6 +271,52 @@ def choose(
         score=round(best_score, 3),
         entry=entry,
     )
+
+
+def _found(text: str, gaz: Gazetteer, ctx: Context, looked_up) -> bool:
+    """Whether ``text`` has a candidate the context allows ("in context" abbreviations need their country)."""
+    found, _want = looked_up if looked_up is not None else candidates(text, gaz)
+    return any(m.how != "in_context" or ctx.countries.get(m.entry.country or "", 0) > 0 for m in found)
+
+
+def _pick(text: str, gaz: Gazetteer, ctx: Context, qualifier: Qualifier | None, looked_up) -> tuple | None:
+    """(score, why, winning match, every (score, why, match) best first, confidence) for ``text``, or None
+    when nothing matches or the winner scores too low (``choose`` without the record)."""
+    found, want = looked_up if looked_up is not None else candidates(text, gaz)
+    found = [m for m in found if m.how != "in_context" or ctx.countries.get(m.entry.country or "", 0) > 0]
+    if not found:
+        return None
+    weights = _weights(gaz)
+    bonus = (gaz.lexicon.get("generic_words") or {}).get("kind_bonus", 0.0)
+    dominant = ctx.dominant()
+    scored = sorted(
+        ((*_score(m, ctx, qualifier, weights, want, bonus, dominant), m) for m in found),
+        key=lambda t: (-t[0], -(t[2].entry.population or 0), t[2].entry.key),
+    )
+    best_score, why, best = scored[0]
+    if best_score < weights.get("min_score", float("-inf")):
+        return None
+    city = _main_city(best, scored, want, qualifier, weights)
+    if city is not None:
+        best_score, why, best = city
+        why = [*why, f"the main city of {scored[0][2].entry.name}"]
+    top = max(s for s, _, _ in scored)
+    total = sum(10 ** (s - top) for s, _, _ in scored)
+    return best_score, why, best, scored, round(1.0 / total, 3)
+
+
+def _first_reading(
+    text: str, gaz: Gazetteer, qualifier: Qualifier | None, looked_up
+) -> tuple[Entry, float] | None:
+    """The entry ``choose(text, gaz, None, qualifier)`` gives and its confidence, without the record: what the
+    first pass of ``resolve_spans`` needs for the article's context."""
+    picked = _pick(text, gaz, _EMPTY, qualifier, looked_up)
+    if picked is not None:
+        return picked[2].entry, picked[4]
+    if _found(text, gaz, _EMPTY, looked_up):
+        return None  # candidates, but the best scores too low
+    inner = embedded_place(text, gaz)
+    return _first_reading(inner, gaz, qualifier, None) if inner else None
 
 
 def _main_city(
@@ -348,20 +421,21 @@ def split_written_qualifier(text: str, gaz: Gazetteer) -> tuple[str, Qualifier |
 # ---------------------------------------------------------------------------------------------- documents
 
 
-def _context_of(resolution: Resolution | None, min_confidence: float) -> Context:
-    ctx = Context()
-    if resolution is None or resolution.entry is None or resolution.confidence < min_confidence:
-        return ctx
-    entry = resolution.entry
-    if entry.country:
-        ctx.countries[entry.country] += 1
-    elif entry.countries and len(entry.countries) == 1:
-        ctx.countries[entry.countries[0]] += 1
-    if entry.admin1_code:
-        ctx.admin1[entry.admin1_code] += 1
+def _context_of(
+    reading: tuple[Entry, float] | None, min_confidence: float
+) -> tuple[str | None, str | None, tuple[float, float] | None] | None:
+    """What one confident first reading (entry, confidence) says of the article: (country, admin1 code,
+    point), each or None."""
+    if reading is None or reading[1] < min_confidence:
+        return None
+    entry = reading[0]
+    country = entry.country or (entry.countries[0] if entry.countries and len(entry.countries) == 1 else None)
+    point = None
     if entry.feature in _POINT_FEATURES and entry.lat is not None and entry.lon is not None:
-        ctx.points[(entry.lat, entry.lon)] += 1
-    return ctx
+        point = (entry.lat, entry.lon)
+    if not (country or entry.admin1_code or point):
+        return None
+    return country, entry.admin1_code or None, point
 
 
 # entries small enough that their point says where the article is (not countries, regions or seas)
@@ -401,15 +475,31 @@ def resolve_spans(
             qualifier = qualifier_after(body, end, gaz)
         prepared.append((fold(name), name, qualifier))
     readings = {(key, q.text if q else None): (name, q) for key, name, q in prepared}
-    first = {k: choose(name, gaz, None, q) for k, (name, q) in readings.items()}
+    looked_up = {k: candidates(name, gaz) for k, (name, _q) in readings.items()}  # for both passes
+    first = {k: _first_reading(name, gaz, q, looked_up[k]) for k, (name, q) in readings.items()}
     total = Context(countries=_as_context(context_countries, gaz))
-    own: dict[str, Context] = {}
+    own: dict[str, Context] = {}  # what each name adds, left out when it is resolved itself
+    parts = {k: _context_of(r, min_conf) for k, r in first.items()}
     for key, _name, q in prepared:
-        part = _context_of(first[(key, q.text if q else None)], min_conf)
-        total.update(part)
-        own.setdefault(key, Context()).update(part)
-    contexts = {k: total.without(own.get(k[0], Context())) for k in readings}
-    second = {k: choose(name, gaz, contexts[k], q) for k, (name, q) in readings.items()}
+        part = parts[(key, q.text if q else None)]
+        if part is None:
+            continue
+        mine = own.get(key)
+        if mine is None:
+            mine = own[key] = Context()
+        country, admin1, point = part
+        if country:
+            total.countries[country] += 1
+            mine.countries[country] += 1
+        if admin1:
+            total.admin1[admin1] += 1
+            mine.admin1[admin1] += 1
+        if point:
+            total.points[point] += 1
+            mine.points[point] += 1
+    shared = total.without(_EMPTY)  # for the names that add nothing (contexts are only read)
+    contexts = {k: total.without(own[k[0]]) if k[0] in own else shared for k in readings}
+    second = {k: choose(name, gaz, contexts[k], q, looked_up[k]) for k, (name, q) in readings.items()}
     regions = {}
     for k, (_name, q) in readings.items():
         region = _region_instead(second[k], q, weights)
