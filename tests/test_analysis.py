@@ -127,15 +127,27 @@ def test_new_documents_link_incrementally_to_known_entities(corpus, tmp_path):
 
 
 @pytest.mark.parametrize("cap", [100_000, 3])
-def test_linking_from_the_runs_own_mentions_equals_a_rebuild_from_the_store(corpus, tmp_path, monkeypatch, cap):
+def test_linking_and_grouping_from_the_runs_own_records_equal_a_rebuild_from_the_store(
+    corpus, tmp_path, monkeypatch, cap
+):
     from newsprism import analysis
 
-    monkeypatch.setattr(analysis, "FRESH_MENTIONS", cap)  # 3: past the cap the linker reads the store back
-    later = "# Strike ends\n\n10 December 2021\n\nPieter Vandermeer called off the strike on Thursday in Rotterdam."
+    monkeypatch.setattr(analysis, "FRESH_RECORDS", cap)  # 3: past the cap the run reads the store back
+    later = (
+        "# Strike spreads to Antwerp\n\n10 November 2021\n\n"
+        '"We are not going back," Pieter Vandermeer said in Rotterdam on Wednesday. Dockers in Antwerp '
+        "walked out after talks with the port authority collapsed, the union said. More than 4,000 "
+        "dockworkers have now joined the strike."
+    )
     corpus.ingest([_story(tmp_path), _story(tmp_path, "later.md", later)])
+    kinds = ("quotes", "figures", "claims")
     linked = (corpus.store.entities(), sorted(corpus.store.entity_links()))
+    grouped = {kind: corpus.store.groups(kind) for kind in kinds}
+    assert grouped["quotes"]  # the same quotation in both stories is a group
     corpus.relink()
+    corpus.regroup()
     assert (corpus.store.entities(), sorted(corpus.store.entity_links())) == linked
+    assert {kind: corpus.store.groups(kind) for kind in kinds} == grouped
     assert sum(len(v) for v in corpus.entity("Pieter Vandermeer")["mentions"].values()) == 3
 
 

@@ -4,10 +4,10 @@
         parse the bodies once with spaCy, if a stage that is behind needs the Doc
         run the stages in registry order; a stage reads the records of the stages before it
         write the records of all its stages, a few documents to a transaction (WRITE_BATCH)
-    then link the mentions across documents (incremental when only new documents arrived; this run's new
-    mentions are handed over from memory, up to FRESH_MENTIONS, not read back)
+    then link the mentions across documents (incremental when only new documents arrived)
     and regroup the stages' records across documents when they changed: the same statement quoted in several
     documents, figures about the same measured thing, the same causal claim
+    (this run's new records of those stages are handed over from memory, up to FRESH_RECORDS, not read back)
 
 Stages are pure; everything that touches the store is here. A stage that fails on one document is a bug on
 our side, not bad input: the document is counted as failed with a one-line message, its old records are
@@ -36,7 +36,8 @@ from .stages.registry import Stage, StageContext, select
 
 Listener = Callable[[str, Any], None]
 WRITE_BATCH = 16  # documents whose records are written in one transaction
-FRESH_MENTIONS = 100_000  # mentions kept in memory for the linker after their documents are written
+FRESH_RECORDS = 100_000  # records kept in memory for linking and regrouping after their documents are written
+FRESH_STAGES = ("entities", "quotes", "figures", "causal")  # the stages linking and regrouping read back
 
 
 @dataclass
@@ -77,7 +78,8 @@ class Analysis:
         self.force = force
         self.listener = listener or (lambda event, value: None)
         self.model = settings.get("model", "sm")
-        self._fresh: dict[str, list] | None = {}  # this run's new mentions by document, for the linker
+        # this run's new records by stage and document, for linking and regrouping (None past FRESH_RECORDS)
+        self._fresh: dict[str, dict[str, list]] | None = {}
         self._fresh_count = 0
 
     def _model_tag(self, stage: Stage) -> str:
@@ -126,13 +128,13 @@ class Analysis:
             from .link.apply import link_entities
 
             report.entities, report.linked = link_entities(
-                self.store, self.settings, changed=changed, fresh=self._fresh or {}
+                self.store, self.settings, changed=changed, fresh=self._fresh_of("entities")
             )
-        self._fresh, self._fresh_count = {}, 0
         if link:
             for stage_name, regroup in REGROUPS.items():
                 if changed & behind.get(stage_name, set()):
-                    report.groups[stage_name] = regroup(self.store)
+                    report.groups[stage_name] = regroup(self.store, self._fresh_of(stage_name))
+        self._fresh, self._fresh_count = {}, 0
         return report
 
     def _with_docs(self, articles: list[Article], behind: dict[str, set[str]]) -> Iterator[tuple[Article, Any]]:
@@ -176,21 +178,24 @@ class Analysis:
                 self.listener("failed", message)
                 continue
             results[stage.name] = records
-            if stage.name == "entities":
-                self._keep_fresh(article.id, records)
+            if stage.name in FRESH_STAGES:
+                self._keep_fresh(stage.name, article.id, records)
             done.append((stage.name, stage.version, self._model_tag(stage), [r.as_dict() for r in records]))
             report.records[stage.name] += len(records)
         return done
 
-    def _keep_fresh(self, doc_id: str, mentions: list) -> None:
-        """Keep a document's new mentions for the linker, up to FRESH_MENTIONS in all; past that the linker
-        reads them all back from the store."""
+    def _keep_fresh(self, stage: str, doc_id: str, records: list) -> None:
+        """Keep a document's new records of a stage for linking and regrouping, up to FRESH_RECORDS in all;
+        past that those steps read them all back from the store."""
         if self._fresh is None:
             return
-        self._fresh[doc_id] = mentions
-        self._fresh_count += len(mentions)
-        if self._fresh_count > FRESH_MENTIONS:
+        self._fresh.setdefault(stage, {})[doc_id] = records
+        self._fresh_count += len(records)
+        if self._fresh_count > FRESH_RECORDS:
             self._fresh = None
+
+    def _fresh_of(self, stage: str) -> dict[str, list]:
+        return (self._fresh or {}).get(stage, {})
 
     def _stored(self, stage: str, doc_id: str) -> list:
         cls = STAGE_RECORDS[stage]
@@ -213,26 +218,27 @@ def _loaded_data_frozen() -> Iterator[Callable[[], None]]:
         gc.unfreeze()
 
 
-def _regroup_quotes(store) -> int:
+def _regroup_quotes(store, fresh=None) -> int:
     from .link.quotes import regroup_quotes
 
-    return regroup_quotes(store)
+    return regroup_quotes(store, fresh)
 
 
-def _realign_figures(store) -> int:
+def _realign_figures(store, fresh=None) -> int:
     from .link.figures import realign_figures
 
-    return realign_figures(store)
+    return realign_figures(store, fresh)
 
 
-def _realign_claims(store) -> int:
+def _realign_claims(store, fresh=None) -> int:
     from .link.claims import realign_claims
 
-    return realign_claims(store)
+    return realign_claims(store, fresh)
 
 
-# stage -> the cross-document grouping re-run when some document's records of that stage changed
-REGROUPS: dict[str, Callable[[Any], int]] = {
+# stage -> the cross-document grouping re-run when some document's records of that stage changed; it gets
+# the store and this run's new records of that stage (document id -> records, possibly empty)
+REGROUPS: dict[str, Callable[[Any, dict[str, list]], int]] = {
     "quotes": _regroup_quotes,
     "figures": _realign_figures,
     "causal": _realign_claims,

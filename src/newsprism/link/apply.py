@@ -21,6 +21,7 @@ from ..errors import ConfigError, NotFound
 from ..records import Entity, Mention
 from .corrections import load_aliases, merge, split
 from .entities import Linker
+from .stored import records_by_document
 
 _PLACE_KEYS = ("geonames_id", "lat", "lon", "country", "admin1")
 
@@ -34,20 +35,9 @@ def _documents(
     store, doc_ids: list[str] | None, outlets: dict[str, str | None], fresh: Mapping[str, list[Mention]]
 ):
     """(document, outlet, mentions) in id order for the given documents (all with an entities run when
-    None), as the store holds them; ``fresh`` holds some documents' mentions just written, which need not
-    be read back."""
-    if not fresh:
-        for doc_id, rows in store.stage_records("entities", doc_ids):
-            yield doc_id, outlets.get(doc_id), [Mention.from_dict(r) for r in rows]
-        return
-    ids = store.documents_with_stage("entities") if doc_ids is None else doc_ids
-    stored = dict(store.stage_records("entities", [d for d in ids if d not in fresh]))
-    for doc_id in ids:
-        mentions = fresh.get(doc_id)
-        if mentions is None:
-            mentions = [Mention.from_dict(r) for r in stored.get(doc_id, ())]
-        if mentions:  # as the store: a document without mentions has no records to read
-            yield doc_id, outlets.get(doc_id), mentions
+    None); ``fresh`` holds some documents' mentions just written, which need not be read back."""
+    for doc_id, mentions in records_by_document(store, "entities", Mention, doc_ids, fresh):
+        yield doc_id, outlets.get(doc_id), mentions
 
 
 def link_entities(

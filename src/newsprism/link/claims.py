@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .. import lexicons
@@ -85,12 +86,16 @@ def group_claims(items: list[ClaimItem]) -> list[Member]:
     return out
 
 
-def realign_claims(store) -> int:
+def realign_claims(store, fresh: Mapping[str, list[Claim]] | None = None) -> int:
+    """Group every stored claim and replace the stored claim groups; ``fresh``: documents' claims as just
+    stored (not read back)."""
+    from .stored import records_by_document
+
     duplicates = {row["id"] for row in store.summaries() if row.get("duplicate_of")}
     items = [
-        item_of(doc_id, Claim.from_dict(r))
-        for doc_id, rows in store.stage_records("causal")
+        item_of(doc_id, c)
+        for doc_id, records in records_by_document(store, "causal", Claim, fresh=fresh)
         if doc_id not in duplicates
-        for r in rows
+        for c in records
     ]
     return store.write_groups(KIND, [m.row() for m in group_claims(items)])

@@ -36,6 +36,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -248,15 +249,18 @@ def _label(group: list[FigureItem]) -> list[Member]:
 # ------------------------------------------------------------------------------------------ over the store
 
 
-def figure_items(store) -> list[FigureItem]:
-    """Every stored figure with a value, with its entities, scope, report date and document countries."""
+def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list[FigureItem]:
+    """Every stored figure with a value, with its entities, scope, report date and document countries.
+    ``fresh``: documents' figures as just stored (not read back)."""
+    from .stored import records_by_document
+
     summaries = store.summaries()
     dates = {row["id"]: (row.get("published") or "") for row in summaries}
     duplicates = {row["id"] for row in summaries if row.get("duplicate_of")}
     figures: dict[str, list[Figure]] = {}
-    for doc_id, rows in store.stage_records(KIND):
+    for doc_id, records in records_by_document(store, KIND, Figure, fresh=fresh):
         if doc_id not in duplicates:
-            figures[doc_id] = [Figure.from_dict(r) for r in rows]
+            figures[doc_id] = records
     if not figures:
         return []
     docs = list(figures)
@@ -294,6 +298,6 @@ def _country_entities(store) -> set[str]:
     return {e["id"] for e in store.entities(type="place") if e.get("country") and not e.get("admin1")}
 
 
-def realign_figures(store) -> int:
-    members = align_figures(figure_items(store))
+def realign_figures(store, fresh: Mapping[str, list[Figure]] | None = None) -> int:
+    members = align_figures(figure_items(store, fresh))
     return store.write_groups(KIND, [m.row() for m in members])

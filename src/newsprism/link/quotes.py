@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,14 +170,17 @@ def _diff(a: list[str], b: list[str]) -> list[str]:
     return out
 
 
-def regroup_quotes(store) -> int:
-    """Group every stored quote and replace the stored quote groups; returns the number of grouped quotes."""
+def regroup_quotes(store, fresh: Mapping[str, list[Quote]] | None = None) -> int:
+    """Group every stored quote and replace the stored quote groups; returns the number of grouped quotes.
+    ``fresh``: documents' quotes as just stored (an analysis run passes them so they are not read back)."""
+    from .stored import records_by_document
+
     summaries = store.summaries()
     dates = {row["id"]: row.get("published") or "" for row in summaries}
     duplicates = {row["id"] for row in summaries if row.get("duplicate_of")}
     quotes: list[tuple[str, Quote]] = []
-    for doc_id, rows in store.stage_records(KIND):
+    for doc_id, records in records_by_document(store, KIND, Quote, fresh=fresh):
         if doc_id not in duplicates:  # a near-duplicate article repeats its original, not the story
-            quotes.extend((doc_id, Quote.from_dict(r)) for r in rows)
+            quotes.extend((doc_id, q) for q in records)
     members = group_quotes(quotes, dates)
     return store.write_groups(KIND, [m.row() for m in members])
