@@ -28,3 +28,15 @@ def test_no_lexicon_list_holds_a_boolean():
     assert len(names) > 10
     found = [f"{name}.yaml{where}" for name in names for where in _booleans_in_lists(lexicons.load(name))]
     assert found == []
+
+
+def test_a_patterns_required_text_is_in_every_text_it_matches():
+    import re
+
+    rx = re.compile(r"\bcopyright \d{4} the Associated Press", re.IGNORECASE)
+    assert lexicons.required_text(rx) == " the associated press"
+    for text in ("COPYRIGHT 2024 THE ASSOCIATED PRESS", "Copyright 2019 The Aſſociated Preſs"):
+        assert rx.search(text) and lexicons.required_text(rx) in lexicons.fold_for_search(text)
+    assert "(ap) " in lexicons.fold_for_search("İSTANBUL (AP) —")
+    assert lexicons.required_text(re.compile(r"(?:a|b)c", re.IGNORECASE)) is None  # no run of three
+    assert lexicons.required_text(re.compile("case sensitive")) is None

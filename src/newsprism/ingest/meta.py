@@ -95,9 +95,11 @@ def _resolve_outlet(draft: Draft, cleaned: Cleaned, body: str) -> None:
                 draft.offer("outlet", domain, "url pattern", 0.5, f"domain {domain} (not in the outlet list)")
     _, signatures = _outlets()
     texts = [body] + [r.text for r in cleaned.removed]
+    folded = [lexicons.fold_for_search(t) for t in texts]  # most signatures' words are in no text: skip those
     for rx, outlet in signatures:
-        for text in texts:
-            m = rx.search(text)
+        need = lexicons.required_text(rx)
+        for text, low in zip(texts, folded):
+            m = rx.search(text) if need is None or need in low else None
             if m:
                 draft.offer("outlet", outlet["name"], "signature", 0.8, m.group(0))
                 break
@@ -176,7 +178,7 @@ def _language(draft: Draft, body: str) -> None:
     if len(tokens) < 20:
         return
     counts = Counter(tokens)
-    scores = {lang: sum(counts[w] for w in set(words)) for lang, words in lexicons.load("languages").items()}
+    scores = {lang: sum(counts[w] for w in words) for lang, words in _function_words().items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     share = top / len(tokens)
@@ -185,6 +187,11 @@ def _language(draft: Draft, body: str) -> None:
     margin = (top - second) / max(top, 1)
     confidence = round(min(0.95, 0.5 + margin), 2)
     draft.offer("language", best, "detected", confidence, f"function words cover {share:.0%} of the tokens")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(words) for lang, words in lexicons.load("languages").items()}
 
 
 def _via(draft: Draft, body: str) -> None:

@@ -62,3 +62,40 @@ def load(name: str) -> Any:
 @lru_cache(maxsize=None)
 def compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+# Printable ASCII characters: ``re`` matches one of them ignoring case exactly where it appears in the text
+# lower-cased, once the three letters ``re`` folds otherwise are folded first (İ and dotless ı as i, long ſ
+# as s; checked over every Unicode character)
+_PLAIN = frozenset(chr(c) for c in range(32, 127))
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold_for_search(text: str) -> str:
+    """``text`` as :func:`required_text` is looked for in it: İ, ı and ſ folded, then lower case."""
+    return text.translate(_FOLD).lower()
+
+
+@lru_cache(maxsize=None)
+def required_text(rx: re.Pattern[str]) -> str | None:
+    """Plain text (lower case, three characters or more) that every match of the case-insensitive ``rx``
+    contains, or None: its longest run of literal characters outside any group, class or repeat. Where it is
+    missing from ``fold_for_search(text)``, ``rx.search(text)`` cannot match, so one substring test can
+    stand in for a slow case-insensitive search over a long text."""
+    import re._parser as sre
+
+    if not rx.flags & re.IGNORECASE:
+        return None
+    try:
+        items = list(sre.parse(rx.pattern, rx.flags))
+    except re.error:
+        return None
+    best, run = "", []
+    for op, arg in [*items, (None, None)]:
+        if op is sre.LITERAL and chr(arg) in _PLAIN:
+            run.append(chr(arg).lower())
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best if len(best) >= 3 else None
