@@ -176,9 +176,11 @@ def char_span(doc: Any, c: Cand, lex: Lexicon) -> bool:
     if c.fixed:
         c.start, c.end = c.fixed
         return True
-    start = doc[c.i].idx
-    end = doc[c.j - 1].idx + len(doc[c.j - 1].text)
-    keep_period = bool(_ABBREV.match(doc[c.j - 1].text)) or fold(doc[c.j - 1].text) in lex.keep_final_period
+    starts, texts = token_starts(doc), token_texts(doc)
+    last = texts[c.j - 1]
+    start = starts[c.i]
+    end = starts[c.j - 1] + len(last)
+    keep_period = bool(_ABBREV.match(last)) or fold(last) in lex.keep_final_period
     while start < end and body[start] in lex.edge_chars:
         start += 1
     while end > start and body[end - 1] in lex.edge_chars and not (keep_period and body[end - 1] == "."):
@@ -312,10 +314,11 @@ def extend_persons(doc: Any, cands: list[Cand], lex: Lexicon) -> list[Cand]:
 def _split_at_and(doc: Any, a: int, b: int, label: str, lex: Lexicon) -> bool:
     """ "Lopez and Carrasquillo" are two people; "Security and Civilian Protection" and "Bosnia and
     Herzegovina" are one name."""
-    words = [fold(t.text) for t in doc[a:b]]
-    if key(doc[a:b].text) in lex.countries or any(
-        w in lex.org_cues or w in lex.place_name_cues for w in words
-    ):
+    texts = token_texts(doc)
+    words = [fold(w) for w in texts[a:b]]
+    # the span's text as spaCy gives it: from the first token's start to the end of the last one
+    text = text_of(doc)[token_starts(doc)[a] : token_starts(doc)[b - 1] + len(texts[b - 1])] if b > a else ""
+    if key(text) in lex.countries or any(w in lex.org_cues or w in lex.place_name_cues for w in words):
         return False
     return label in ("PERSON", "GPE", "NORP")
 
