@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -29,6 +30,14 @@ def _bands_for(num_perm: int, threshold: float) -> tuple[int, int]:
         if abs((1 / bands) ** (1 / rows) - target) < abs((1 / best[0]) ** (1 / best[1]) - target):
             best = (bands, rows)
     return best
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    """The random permutations MinHash draws from its seed, and its scheme, drawn once (each MinHash would
+    draw them again: the same values, at a cost)."""
+    template = MinHash(num_perm=num_perm, seed=_SEED)
+    return template.permutations, template.scheme
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,8 @@ class NearDuplicates:
 
     def signature(self, shingles: set[str]) -> Signature:
         """MinHash values and LSH band keys of a body's shingles (from ``shingles(body)``)."""
-        m = MinHash(num_perm=self.num_perm, seed=_SEED)
+        permutations, scheme = _permutations(self.num_perm)
+        m = MinHash(num_perm=self.num_perm, seed=_SEED, permutations=permutations, scheme=scheme)
         m.update_batch([s.encode("utf-8") for s in shingles])
         values = [int(v) for v in m.hashvalues]
         keys = []

@@ -68,12 +68,13 @@ def compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 # lower-cased, once the three letters ``re`` folds otherwise are folded first (İ and dotless ı as i, long ſ
 # as s; checked over every Unicode character)
 _PLAIN = frozenset(chr(c) for c in range(32, 127))
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 def fold_for_search(text: str) -> str:
     """``text`` as :func:`required_text` is looked for in it: İ, ı and ſ folded, then lower case."""
-    return text.translate(_FOLD).lower()
+    if not text.isascii():
+        text = text.replace("İ", "i").replace("ı", "i").replace("ſ", "s")
+    return text.lower()
 
 
 @lru_cache(maxsize=None)
