@@ -132,3 +132,19 @@ def test_a_leading_date_line_is_a_date_not_a_title():
     assert draft.fields["title"].value == "Council backs the harbour plan"
     assert draft.fields["authors"].value == ["Ana Ruiz"]
     assert body == LONG
+
+
+def test_the_quick_boilerplate_test_finds_what_trying_every_pattern_finds():
+    from newsprism.ingest import clean as cleaning
+
+    rules = cleaning._rules()
+    lines = [
+        "Hide caption", "toggle caption", "Photo: Ana Ruiz/Harbor Daily", "Skip to main content",
+        "Share this article", "Follow us on Facebook", "The views expressed in this column are the author's own.",
+        "Copyright 2021 Harbor Daily", "All rights reserved.", "Click here to subscribe", "Advertisement",
+        "The council met on Monday and voted to close the port.", "Comments are closed", "keep our community civil",
+        "• Read more: the strike in numbers", "Story continues below advertisement", "",
+    ]
+    plain = list(rules)  # a list is not the lexicon's own rules object: every pattern is tried
+    assert [cleaning._classify(t, rules) for t in lines] == [cleaning._classify(t, plain) for t in lines]
+    assert sum(cleaning._classify(t, rules) is not None for t in lines) >= 10

@@ -11,6 +11,7 @@ space and a few typographic variants are normalised; words are never changed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .. import lexicons
@@ -79,18 +80,52 @@ def normalise(text: str) -> tuple[str, int]:
     return "\n".join(lines), int(changed)
 
 
-def _rules() -> list[tuple[str, tuple[re.Pattern[str], ...]]]:
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
     lex = lexicons.load("boilerplate")
-    return [(r["reason"], lexicons.compiled(tuple(r["patterns"]))) for r in lex["rules"]]
+    return tuple((r["reason"], lexicons.compiled(tuple(r["patterns"]))) for r in lex["rules"])
 
 
 def _classify(text: str, rules) -> tuple[str, str] | None:
     probe = _BULLET.sub("", text).strip()
+    quick = _quick_test(rules) if rules is _rules() else None  # the lexicon's rules: their quick test is kept
+    if quick is not None:
+        anchored, others = quick
+        if not anchored.match(probe):  # no rule anchored at the line start can match: try only the others
+            folded = lexicons.fold_for_search(probe)
+            for reason, rx, need in others:
+                if (need is None or need in folded) and rx.search(probe):
+                    return reason, rx.pattern
+            return None
     for reason, patterns in rules:
         for rx in patterns:
             if rx.search(probe):
                 return reason, rx.pattern
     return None
+
+
+@lru_cache(maxsize=4)
+def _quick_test(rules) -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str], str | None]]] | None:
+    """The rules' patterns that start with ``^`` joined into one pattern tried at the line start (where they
+    all are tried), and the other patterns in their order with the text each needs
+    (``lexicons.required_text``); None when the patterns cannot be joined (a pattern's own flags or names)."""
+    import re._parser as sre
+
+    anchored, others = [], []
+    for reason, patterns in rules:
+        for rx in patterns:
+            if rx.flags != re.compile("", re.IGNORECASE).flags or re.search(r"\\\d|\(\?P=", rx.pattern):
+                return None  # flags of its own or a back reference: joined, it would mean something else
+            items = list(sre.parse(rx.pattern, rx.flags))
+            if items and items[0] == (sre.AT, sre.AT_BEGINNING) and not rx.groupindex:
+                anchored.append(rx.pattern)
+            else:
+                others.append((reason, rx, lexicons.required_text(rx)))
+    try:
+        joined = re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.IGNORECASE)
+    except re.error:
+        return None
+    return joined, others
 
 
 _CAPTION_FURNITURE = re.compile(r"\b(hide|toggle) caption\b|\b[\w.\- ]{1,40}/[\w.\- ]{1,40}$", re.IGNORECASE)
