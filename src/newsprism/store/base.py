@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from ..errors import NotFound, StoreError
 from ..records import Article
 from . import codec, migrations
-from .engine import make_engine, parse_target, read_connection, write_connection
+from .engine import insert_many, make_engine, parse_target, read_connection, write_connection
 from .schema import (
     DOCUMENT_TABLES,
     comments,
@@ -163,7 +163,7 @@ class Store(StageStore):
                     return False
                 for name, table_rows in rows.items():
                     if table_rows:
-                        conn.execute(_TABLES[name].insert(), table_rows)
+                        insert_many(conn, _TABLES[name], table_rows)
             return True
         except StoreError as exc:
             if not isinstance(exc.__cause__, IntegrityError):

@@ -145,10 +145,11 @@ def insert_many(conn, table, rows: list[dict[str, Any]]) -> None:
     values the drivers take as they are (text, numbers, bytes, None); values are passed as parameters,
     never spliced into the statement."""
     mark = _PLACEHOLDER.get(conn.dialect.paramstyle)
-    if mark is None:
-        conn.execute(table.insert(), rows)
+    keys = rows[0].keys()
+    if mark is None or any(row.keys() != keys for row in rows):
+        conn.execute(table.insert(), rows)  # rows of several shapes: SQLAlchemy sorts them out
         return
-    names = list(rows[0])
+    names = list(keys)
     quote = conn.dialect.identifier_preparer.quote
     columns = ", ".join(quote(table.c[n].name) for n in names)  # a row's keys are the columns' keys
     sql = (
