@@ -9,7 +9,10 @@ which ``resolve`` links to the one person who held that title earlier in the art
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
+
+from ...nlp import token_indexes
 
 from .lexicon import Lexicon
 from .spans import DETERMINERS, SEPARATORS, Cand, is_cap, is_word, text_of, trim
@@ -352,10 +355,14 @@ def descriptions(doc: Any, cands: list[Cand], lex: Lexicon, inside_quote: list[b
     starts = {c.i for c in cands}
     out: list[Cand] = []
     n = len(doc)
+    thes = token_indexes(doc, "LOWER", ("the",))  # where a description can start: the loop jumps between them
     k = 0
     while k < n:
-        tok = doc[k]
-        if tok.lower_ != "the" or k + 1 >= n:
+        at = bisect.bisect_left(thes, k)
+        if at == len(thes):
+            break
+        k = thes[at]
+        if k + 1 >= n:
             k += 1
             continue
         # the [modifiers] title [of complement]
