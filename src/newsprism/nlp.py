@@ -96,7 +96,7 @@ def model_version(model: str = "sm") -> str:
 _TEXT_KEY = "newsprism.text"
 _COLUMNS_KEY = "newsprism.token_columns"
 _STARTS_KEY = "newsprism.token_starts"
-_TEXTS_KEY = "newsprism.token_texts"
+_STRINGS_KEY = "newsprism.token_strings"
 
 
 def doc_text(doc: Any) -> str:
@@ -136,14 +136,18 @@ def token_starts(doc: Any) -> list[int]:
 
 def token_texts(doc: Any) -> list[str]:
     """Each token's text, in order, computed once per Doc (a loop over them makes no Token objects)."""
-    data = getattr(doc, "user_data", None)
-    texts = data.get(_TEXTS_KEY) if data is not None else None
-    if texts is None or len(texts) != len(doc):
+    return token_strings(doc, "ORTH")
+
+
+def token_strings(doc: Any, attr: str) -> list[str]:
+    """Each token's ``attr`` ("ORTH" for the text, "LOWER", "TAG", ...) as a string, in order, computed once
+    per Doc from its arrays (re-read when the tokens change)."""
+    cache = doc_cache(doc, _STRINGS_KEY)
+    found = cache.get(attr)
+    if found is None or len(found) != len(doc):
         strings = doc.vocab.strings
-        texts = [strings[orth] for orth in _column(doc, "ORTH")] if len(doc) else []
-        if data is not None:
-            data[_TEXTS_KEY] = texts
-    return texts
+        found = cache[attr] = [strings[h] for h in _column(doc, attr)] if len(doc) else []
+    return found
 
 
 def is_verb_tag(tag: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...nlp import doc_cache
+from ...nlp import doc_cache, token_strings
 from . import spans
 from .lexicon import Cue, Lexicon
 from .spans import Range
@@ -41,11 +41,7 @@ class Found:
 
 def lower_words(doc: Any) -> list[str]:
     """The lower-case form of every token of ``doc`` (read once per Doc)."""
-    cache = doc_cache(doc, "newsprism.causal.lower_words")
-    words = cache.get("all")
-    if words is None:
-        words = cache["all"] = [t.lower_ for t in doc]
-    return words
+    return token_strings(doc, "LOWER")
 
 
 def sentence_words(doc: Any, sent: Any) -> frozenset[str]:
