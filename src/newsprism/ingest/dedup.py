@@ -17,6 +17,9 @@ from datasketch import MinHash
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _SEED = 7
+# datasketch's permutation scheme, named so that a change of its default cannot silently make new signatures
+# incomparable with stored ones (2.0 changed it from "legacy" to "affine32")
+_SCHEME = "affine32"
 
 
 def _bands_for(num_perm: int, threshold: float) -> tuple[int, int]:
@@ -36,7 +39,7 @@ def _bands_for(num_perm: int, threshold: float) -> tuple[int, int]:
 def _permutations(num_perm: int):
     """The random permutations MinHash draws from its seed, and its scheme, drawn once (each MinHash would
     draw them again: the same values, at a cost)."""
-    template = MinHash(num_perm=num_perm, seed=_SEED)
+    template = MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME)
     return template.permutations, template.scheme
 
 
