@@ -18,33 +18,16 @@ import re
 import weakref
 from collections.abc import Iterable
 
-from .gazetteer import CURATED_FEATURES, Gazetteer
+from .gazetteer import Gazetteer, strong_match, strong_min_population
 
 _WORD = re.compile(r"[^\W\d_][\w.'’]*|\S")
-_STRONG = ("country", "admin1", *CURATED_FEATURES)
-_CURATED = ("country", "continent", "region")
 
 
 def _strong(text: str, gaz: Gazetteer) -> bool:
     if not text[:1].isupper():
         return False
-    floor = _floor(gaz)
-    return any(_strong_match(match, floor) for match in gaz.candidates(text))
-
-
-def _floor(gaz: Gazetteer) -> int:
-    return gaz.lexicon.get("maybe_place_min_population", 100000)
-
-
-def _strong_match(match, floor: int) -> bool:
-    entry, how = match.entry, match.how
-    if how == "demonym" and entry.feature in ("country", "admin1", *_CURATED):
-        return True
-    if how == "alias" and entry.feature in _CURATED:
-        return True
-    return how in ("name", "abbreviation") and (
-        entry.feature in _STRONG or (entry.feature == "city" and (entry.population or 0) >= floor)
-    )
+    floor = strong_min_population(gaz)
+    return any(strong_match(match, floor, demonyms=True) for match in gaz.candidates(text))
 
 
 def embedded_place(text: str, gaz: Gazetteer) -> str | None:
@@ -120,7 +103,7 @@ def places_inside(texts: Iterable[str], gaz: Gazetteer) -> dict[str, tuple[int, 
     texts = list(dict.fromkeys(texts))
     new = {t: _parts(t, inside.skip, inside.connectors) for t in texts if t not in inside.found}
     if new:
-        floor = _floor(gaz)
+        floor = strong_min_population(gaz)
         known = inside.strong
         if len(known) > _CACHE_LIMIT:
             known.clear()
@@ -129,7 +112,7 @@ def places_inside(texts: Iterable[str], gaz: Gazetteer) -> dict[str, tuple[int, 
         names = {n for n in names if n not in known}
         doubt = []
         for n in names:
-            known[n] = n[:1].isupper() and any(_strong_match(m, floor) for m in gaz.table_candidates(n))
+            known[n] = n[:1].isupper() and any(strong_match(m, floor, demonyms=True) for m in gaz.table_candidates(n))
             if not known[n] and n[:1].isupper():
                 doubt.append(n)
         for n in gaz.big_cities(sorted(doubt), floor) if doubt else ():

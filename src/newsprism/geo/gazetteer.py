@@ -175,6 +175,31 @@ CURATED_FEATURES = frozenset(
 
 _HOW_RANK = {"name": 0, "abbreviation": 1, "alias": 2, "demonym": 3, "in_context": 4}
 
+# what names a place with little doubt (``strong_match``): these kinds by their own name, and the curated
+# ones (their alternate names come from places.yaml, not GeoNames) by an alias too
+STRONG_FEATURES = ("country", "admin1", *CURATED_FEATURES)
+_CURATED_NAMES = ("country", "continent", "region")
+
+
+def strong_min_population(gaz: Gazetteer) -> int:
+    """The smallest city that names a place with little doubt by its own name (``places.yaml``)."""
+    return gaz.lexicon.get("maybe_place_min_population", 100000)
+
+
+def strong_match(match: Match, min_population: int, demonyms: bool = False) -> bool:
+    """Whether a candidate names a place with little doubt: a country, first-level region, continent, named
+    region or feature by its own name or abbreviation, a curated one ("DPRK", "Holy See") by an alias too, or
+    a city of at least ``min_population`` people by its own name; with ``demonyms``, also the adjective of a
+    country, first-level region or curated region ("European", "British")."""
+    entry, how = match.entry, match.how
+    if how == "demonym":
+        return demonyms and entry.feature in ("admin1", *_CURATED_NAMES)
+    if how == "alias":
+        return entry.feature in _CURATED_NAMES
+    return how in ("name", "abbreviation") and (
+        entry.feature in STRONG_FEATURES or (entry.feature == "city" and (entry.population or 0) >= min_population)
+    )
+
 
 # ---------------------------------------------------------------------------------------------- cache file
 
@@ -572,13 +597,16 @@ class Gazetteer:
             self._found[text] = found
         return list(found)
 
-    def _candidates(self, text: str) -> list[Match]:
+    def _candidates(self, text: str, cities: bool = True) -> list[Match]:
         key = fold(text)
         if not key or key in self.not_places:
             return []
         found: dict[str, Match] = {}
         for k in dict.fromkeys((key, bare(key))):
-            for match in list(self._small.get(k, {}).values()) + self._cities(k):
+            matches = list(self._small.get(k, {}).values())
+            if cities:
+                matches += self._cities(k)
+            for match in matches:
                 known = found.get(match.entry.key)
                 if known is None or _HOW_RANK[match.how] < _HOW_RANK[known.how]:
                     found[match.entry.key] = match
@@ -587,16 +615,7 @@ class Gazetteer:
     def table_candidates(self, text: str) -> list[Match]:
         """The candidates of ``text`` in the tables held in memory (countries, regions, features, demonyms):
         ``candidates`` without the cities, which need the index file."""
-        key = fold(text)
-        if not key or key in self.not_places:
-            return []
-        found: dict[str, Match] = {}
-        for k in dict.fromkeys((key, bare(key))):
-            for match in self._small.get(k, {}).values():
-                known = found.get(match.entry.key)
-                if known is None or _HOW_RANK[match.how] < _HOW_RANK[known.how]:
-                    found[match.entry.key] = match
-        return list(found.values())
+        return self._candidates(text, cities=False)
 
     def big_cities(self, texts: Iterable[str], min_population: int) -> set[str]:
         """Those of ``texts`` that are the own name (not an alternate one) of a city of at least

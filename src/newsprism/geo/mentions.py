@@ -22,12 +22,10 @@ from typing import Any
 
 from ..records import Mention
 from .embedded import place_inside
-from .gazetteer import CURATED_FEATURES, Gazetteer, gazetteer
+from .gazetteer import Gazetteer, gazetteer, strong_match, strong_min_population
 from .resolve import qualifier_after
 
 STAGE = "geo-mentions@1"
-_STRONG_FEATURES = ("country", "admin1", *CURATED_FEATURES)
-_CURATED = ("country", "continent", "region")  # their alternate names come from places.yaml, not GeoNames
 
 
 def strong_place(text: str, gaz: Gazetteer, cities: bool = True) -> bool:
@@ -36,18 +34,8 @@ def strong_place(text: str, gaz: Gazetteer, cities: bool = True) -> bool:
     index file)."""
     if not text[:1].isupper():
         return False
-    floor = gaz.lexicon.get("maybe_place_min_population", 100000)
-    for match in gaz.candidates(text) if cities else gaz.table_candidates(text):
-        entry = match.entry
-        if match.how == "demonym":
-            continue
-        if entry.feature in _CURATED and match.how == "alias":  # curated variants: "DPRK", "Holy See"
-            return True
-        if match.how not in ("name", "abbreviation"):
-            continue
-        if entry.feature in _STRONG_FEATURES or (entry.feature == "city" and entry.population >= floor):
-            return True
-    return False
+    floor = strong_min_population(gaz)
+    return any(strong_match(m, floor) for m in (gaz.candidates(text) if cities else gaz.table_candidates(text)))
 
 
 def is_demonym(text: str, gaz: Gazetteer) -> bool:

@@ -276,14 +276,19 @@ def choose(
 def _found(text: str, gaz: Gazetteer, ctx: Context, looked_up) -> bool:
     """Whether ``text`` has a candidate the context allows ("in context" abbreviations need their country)."""
     found, _want = looked_up if looked_up is not None else candidates(text, gaz)
-    return any(m.how != "in_context" or ctx.countries.get(m.entry.country or "", 0) > 0 for m in found)
+    return any(_allowed(m, ctx) for m in found)
+
+
+def _allowed(m: Match, ctx: Context) -> bool:
+    """An "in context" abbreviation ("SA") counts only where the article names its country otherwise."""
+    return m.how != "in_context" or ctx.countries.get(m.entry.country or "", 0) > 0
 
 
 def _pick(text: str, gaz: Gazetteer, ctx: Context, qualifier: Qualifier | None, looked_up) -> tuple | None:
     """(score, why, winning match, every (score, why, match) best first, confidence) for ``text``, or None
     when nothing matches or the winner scores too low (``choose`` without the record)."""
     found, want = looked_up if looked_up is not None else candidates(text, gaz)
-    found = [m for m in found if m.how != "in_context" or ctx.countries.get(m.entry.country or "", 0) > 0]
+    found = [m for m in found if _allowed(m, ctx)]
     if not found:
         return None
     weights = _weights(gaz)
