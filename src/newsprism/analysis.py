@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import nlp
+from .link.stored import records_by_document
 from .records import STAGE_RECORDS, Article
 from .stages.registry import Stage, StageContext, select
 
@@ -198,9 +199,8 @@ class Analysis:
         return (self._fresh or {}).get(stage, {})
 
     def _stored(self, stage: str, doc_id: str) -> list:
-        cls = STAGE_RECORDS[stage]
-        for _, rows in self.store.stage_records(stage, [doc_id]):
-            return [cls.from_dict(r) for r in rows]
+        for _, records in records_by_document(self.store, stage, STAGE_RECORDS[stage], [doc_id]):
+            return records
         return []
 
 

@@ -95,7 +95,6 @@ def model_version(model: str = "sm") -> str:
 
 _TEXT_KEY = "newsprism.text"
 _COLUMNS_KEY = "newsprism.token_columns"
-_STARTS_KEY = "newsprism.token_starts"
 _STRINGS_KEY = "newsprism.token_strings"
 
 
@@ -125,13 +124,7 @@ def doc_cache(doc: Any, name: str) -> dict:
 
 def token_starts(doc: Any) -> list[int]:
     """Each token's start offset, in order (for bisecting an offset to its token), computed once per Doc."""
-    data = getattr(doc, "user_data", None)
-    starts = data.get(_STARTS_KEY) if data is not None else None
-    if starts is None or len(starts) != len(doc):
-        starts = [t.idx for t in doc]
-        if data is not None:
-            data[_STARTS_KEY] = starts
-    return starts
+    return _column(doc, "IDX") if len(doc) else []
 
 
 def token_texts(doc: Any) -> list[str]:

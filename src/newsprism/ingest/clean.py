@@ -11,8 +11,8 @@ space and a few typographic variants are normalised; words are never changed.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import lexicons
 from ..records import Comment, Link, Removed

@@ -20,6 +20,7 @@ from .. import lexicons
 from ..records import Claim
 from .figures import content_words
 from .quotes import Member, UnionFind
+from .stored import records_by_document
 
 KIND = "claims"
 MAX_POSTING = 200
@@ -89,8 +90,6 @@ def group_claims(items: list[ClaimItem]) -> list[Member]:
 def realign_claims(store, fresh: Mapping[str, list[Claim]] | None = None) -> int:
     """Group every stored claim and replace the stored claim groups; ``fresh``: documents' claims as just
     stored (not read back)."""
-    from .stored import records_by_document
-
     duplicates = {row["id"] for row in store.summaries() if row.get("duplicate_of")}
     items = [
         item_of(doc_id, c)

@@ -45,6 +45,7 @@ from .. import lexicons
 from ..records import Figure
 from ..textfold import strip_accents
 from .quotes import Member
+from .stored import records_by_document
 
 KIND = "figures"
 MAX_POSTING = 200
@@ -252,8 +253,6 @@ def _label(group: list[FigureItem]) -> list[Member]:
 def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list[FigureItem]:
     """Every stored figure with a value, with its entities, scope, report date and document countries.
     ``fresh``: documents' figures as just stored (not read back)."""
-    from .stored import records_by_document
-
     summaries = store.summaries()
     dates = {row["id"]: (row.get("published") or "") for row in summaries}
     duplicates = {row["id"] for row in summaries if row.get("duplicate_of")}

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..records import Quote
 from ..textfold import strip_accents
+from .stored import records_by_document
 
 SHINGLE = 3
 MIN_OVERLAP = 0.6
@@ -173,8 +174,6 @@ def _diff(a: list[str], b: list[str]) -> list[str]:
 def regroup_quotes(store, fresh: Mapping[str, list[Quote]] | None = None) -> int:
     """Group every stored quote and replace the stored quote groups; returns the number of grouped quotes.
     ``fresh``: documents' quotes as just stored (an analysis run passes them so they are not read back)."""
-    from .stored import records_by_document
-
     summaries = store.summaries()
     dates = {row["id"]: row.get("published") or "" for row in summaries}
     duplicates = {row["id"] for row in summaries if row.get("duplicate_of")}

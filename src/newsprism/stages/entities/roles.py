@@ -13,7 +13,6 @@ import bisect
 from typing import Any
 
 from ...nlp import token_indexes
-
 from .lexicon import Lexicon
 from .spans import DETERMINERS, SEPARATORS, Cand, is_cap, is_word, text_of, trim
 from .text import clean_name, fold, key

@@ -14,7 +14,6 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z][A-Z&]{1,5}$|^[A-Z][A-Z0-9]{1,4
 
 
 @lru_cache(maxsize=1 << 16)
-@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form: accents dropped, curly quotes straightened, whitespace collapsed (kept per
     text: the stage folds the same words thousands of times)."""
