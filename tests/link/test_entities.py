@@ -220,6 +220,10 @@ def test_bad_aliases_and_corrections_say_how_to_fix_them(tmp_path):
     bad.write_text("- just\n- a list\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="should be a mapping"):
         load_aliases(bad)
+    bad.write_text("aliases:\n  - [on, off\n", encoding="utf-8")  # broken YAML: one line still says so
+    with pytest.raises(ConfigError, match="cannot read the aliases file") as broken:
+        load_aliases(bad)
+    assert "\n" not in str(broken.value) and "fix the file" in str(broken.value)
     with pytest.raises(ConfigError, match="bad correction"):
         Linker(corrections=[{"op": "split", "names": ["x"]}])
     with pytest.raises(ConfigError, match="not a linker state"):

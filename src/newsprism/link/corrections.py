@@ -74,7 +74,8 @@ def load_aliases(path: str | Path) -> list[dict[str, Any]]:
     try:
         data = lexicons.yaml_load(Path(path).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read the aliases file {path}: {exc}; fix the file or its path") from exc
+        detail = " ".join(str(exc).split())  # YAML's messages run over several lines: one line
+        raise ConfigError(f"cannot read the aliases file {path}: {detail}; fix the file or its path") from exc
     if not isinstance(data, Mapping):
         raise ConfigError(f"the aliases file {path} should be a mapping: canonical name -> [alias, ...]")
     return aliases_corrections(data)
