@@ -33,11 +33,11 @@ from ..registry import StageContext
 from . import context, nouns
 from .lexicon import Lexicon, get
 from .amount import Amount
-from .scan import scan
+from .scan import scan, unit_at
 
 __all__ = ["STAGE", "run", "scan"]
 
-STAGE = "figures@4"
+STAGE = "figures@5"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -58,6 +58,10 @@ _CUED_PHONE = re.compile(  # "call 555-1234", "phone 020 7946 0958"
     r"(?:(?:on|at|us)\s+)?(?P<n>\d{2,5}(?:[\s.-]\d{3,4}){1,2})(?!\d)",
     re.IGNORECASE,
 )
+# Bare whole numbers joined by hyphens or dashes, none after it larger than the one before ("won 3-0",
+# "voted 368-7", "a 5-4 ruling", "tied at 89-89", "a 4-4-2"): a score or a vote tally, not a range, which
+# news writes rising ("10-15 percent"); with no unit or percent sign after it.
+_TALLY = re.compile(r"(?<![\d.,/:–-])\d{1,4}(?:[-–]\d{1,4})+(?![\d.,]\d|[-–/:]?\d|\s*(?:%|per\s?cent))")
 _WEB = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|html?|php|aspx?)\b", re.IGNORECASE)
 
 
@@ -78,6 +82,15 @@ def _phone_or_web(body: str, a: Amount) -> bool:
     return bool(_WEB.search(body, left, right))
 
 
+def _tally(body: str, a: Amount, lex: Lexicon) -> bool:
+    for m in _TALLY.finditer(body, max(0, a.num_start - 10), min(len(body), a.end + 10)):
+        gap = re.match(r"\s*", body[m.end() : m.end() + 3]).end()
+        if m.start() <= a.num_start < m.end() and not unit_at(body, m.end() + gap, lex):
+            numbers = [int(n) for n in re.split("[-–]", m.group())]
+            return all(x >= y for x, y in zip(numbers, numbers[1:]))
+    return False
+
+
 def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
     """Why an amount is not a figure, or None."""
     number = body[a.num_start : a.end]
@@ -95,6 +108,11 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
         return "a number glued to a word"  # "49ers", "3D", "5G", "a 10K race"
     if bare and a.kind == "digits" and a.num_start > 0 and body[a.num_start - 1] == "#":
         return "a rank or label after '#'"  # "#1", "#MeToo"
+    for m in lex.idiom_re.finditer(body, max(0, a.start - 12), min(len(body), a.end + 24)):
+        if m.start() <= a.num_start < m.end():
+            return "a set phrase"  # "at one point", "one by one"
+    if bare and a.kind == "digits" and _tally(body, a, lex):
+        return "a score or a vote tally"
     if bare and a.kind == "digits" and _phone_or_web(body, a):
         return "a telephone number or a web address"
     if bare and a.kind == "digits" and _YEAR.fullmatch(number.strip()) and a.high is None:

@@ -84,6 +84,7 @@ class Lexicon:
     alone_not_after: frozenset[str]
     alone_not_before: frozenset[str]
     # compiled
+    idiom_re: re.Pattern[str]
     change_re: re.Pattern[str]
     dollar_after_re: re.Pattern[str]
     age_before_re: re.Pattern[str]
@@ -228,6 +229,7 @@ def get() -> Lexicon:
         alone_deps=frozenset(data["word_number_alone"]["deps"]),
         alone_not_after=frozenset(data["word_number_alone"]["not_after"]),
         alone_not_before=frozenset(data["word_number_alone"]["not_before"]),
+        idiom_re=re.compile(rf"\b(?:{_alt([_spaced(w) for w in data.get('idioms', [])], escape=False)})\b", ci),
         core=re.compile(rf"{_number_start(symbol_forms)}(?:{_core_pattern(data)})", ci),
         scale_re=re.compile(rf"[\s-]*(?P<s>{_alt(data['scales'])})(?![a-z])", ci),
         money_scale_re=re.compile(rf"(?P<s>{_alt(data['scales_money_only'])})(?![a-z])", ci),

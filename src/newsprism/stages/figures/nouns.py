@@ -32,16 +32,30 @@ def token_at(doc, offset: int) -> int:
     return bisect_left(token_starts(doc), offset)
 
 
+_LONG_S: dict[int, tuple[str, ...]] = {}
+
+
+def _long_singular_s(lex: Lexicon) -> tuple[str, ...]:
+    """The lexicon's singular words in -s of five letters or more, which also end compounds."""
+    key = id(lex.singular_s)
+    if key not in _LONG_S:
+        _LONG_S[key] = tuple(sorted(w for w in lex.singular_s if len(w) >= 5))
+    return _LONG_S[key]
+
+
 def singular(word: str, lex: Lexicon) -> str:
     w = word.lower()
     if w in lex.irregular:
         return lex.irregular[w]
-    if w in lex.singular_s or not w.endswith("s") or w.endswith("ss") or len(w) < 4:
-        return w
+    if w in lex.singular_s or not w.endswith("s") or w.endswith("ss") or len(w) < 4 \
+            or w.endswith(_long_singular_s(lex)):  # fmt: skip
+        return w  # also compounds: "coronavirus", "miniseries"
     if w.endswith("es") and w[:-2] in lex.singular_s:
         return w[:-2]
     if w.endswith("ies"):
         return w[:-3] + "y"
+    if re.search(r"(?<![eo])aches$|[aeiouy]zes$", w):
+        return w[:-1]  # "headaches", "blazes", "prizes" (but "beaches", "coaches", "waltzes")
     if re.search(r"(?:ches|shes|sses|xes|zes|oes)$", w):
         return w[:-2]
     return w[:-1]
@@ -74,10 +88,15 @@ def _extend(doc, head, end_i: int, sent_end: int, lex: Lexicon) -> int:
     ):
         right = max((t.i for t in doc[i].subtree), default=i)
         cut = next(
-            (k for k in range(i + 1, right + 1) if doc[k].text in ',;:.()[]"“”' or doc[k].pos_ == "VERB"),
+            (
+                k for k in range(i + 1, right + 1)
+                if doc[k].text in ',;:.()[]"“”' or doc[k].pos_ == "VERB" and not (k == i + 1 and doc[k].dep_ == "amod")
+            ),
             None,
-        )
-        i = cut if cut is not None else right + 1
+        )  # fmt: skip
+        # (a participle right after the preposition stays: "people for suspected links"; a bare preposition
+        # is dropped)
+        i = right + 1 if cut is None else cut if cut > i + 1 else i
     while i > end_i and (doc[i - 1].is_punct or doc[i - 1].text.lower() in lex.counted_stop):
         i -= 1
     return i
@@ -90,6 +109,12 @@ def _inner_hyphen(doc, j: int, sent_end: int) -> bool:
         j + 1 < sent_end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
         and doc[j - 1].text.islower() and doc[j + 1].text[:1].isalpha()
     )  # fmt: skip
+
+
+def _glued_hyphen(doc, j: int) -> bool:
+    """A hyphen at ``j`` glued on both sides: the word after it ends a compound modifier ("military-led
+    nations", "intelligence-based operations"), so the phrase goes on to the noun."""
+    return 0 < j < len(doc) - 1 and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
 def conjoined_names(doc, j: int, sent_end: int) -> bool:
@@ -173,8 +198,12 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         if head is not None and head.pos_ == "PROPN" and conjoined_names(doc, j, sent_end):
             j += 1  # "dozens of Ford and Toyota vans": names joined before the noun they qualify
             continue
+        if head is not None and head.tag_ == "NNS" and head.pos_ == "NOUN" and j < sent_end \
+                and (doc[j].tag_ == "POS" or doc[j].pos_ == "PROPN"):  # fmt: skip
+            break  # "the two countries' cooperation": the possessor is counted (not after a name: "Mexico's");
+            # "144 deaths Sunday": a plural noun ends the phrase before a name
         ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"}) \
-            and not _inner_hyphen(doc, j, sent_end) \
+            and not _inner_hyphen(doc, j, sent_end) and not _glued_hyphen(doc, j - 1) \
             and not (j < sent_end and doc[j].pos_ == "ADJ" and _inner_hyphen(doc, head.i - 1, sent_end))  # fmt: skip
         # ("high-risk foreign nationals": a hyphenated modifier and an adjective before the noun)
         if ends and not (doc[j - 1].tag_ == "POS" or (j < sent_end and doc[j].tag_ == "POS")):

@@ -90,6 +90,12 @@ def unit_at(text: str, pos: int, lex: Lexicon) -> tuple[str, str, int] | None:
     return best
 
 
+def _closes_quote(text: str, pos: int) -> bool:
+    """A straight double quote at ``pos`` closes a quotation opened earlier in its paragraph."""
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return line.count('"') % 2 == 1 or line.count("“") > line.count("”")
+
+
 def _million_of(text: str, pos: int, lex: Lexicon) -> bool:
     """After a glued "m": a plural noun that is no unit ("15m views", "2m people") makes it "million"."""
     w = re.match(r"\s([a-z]+)\b", text[pos : pos + 30])
@@ -213,6 +219,8 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
                 and _million_of(text, pos + 1, lex):  # fmt: skip
             value, scaled, pos = value * 1e3, True, pos + 1  # "35k fans": 35 thousand
             reasons.append("k for thousand")
+        if found and text[pos : found[2]] == '"' and _closes_quote(text, pos):
+            found = None  # 'he said "about 1,000" were hurt': the mark closes a quotation, not inches
         if found and found[0] == "pound-mass" and factor >= 1e6:
             found = ("GBP", "currency", found[2])  # "480 million pounds": money, not weight
         if found:
@@ -227,7 +235,9 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         if unit is None or not half or half.group("f").lower() != "a half":
             return None
         value, pos, kind = 1.5, half.end(), "word"  # "a year and a half", "a mile and a half"
-    if unit is None and kind in ("digits", "word", "composed") and lex.age_before_re.search(left):
+    if unit is None and kind in ("digits", "word", "composed") and lex.age_before_re.search(left) \
+            and not re.match(r"\s+of\b", text[pos : pos + 4]):  # fmt: skip
+        # ("turned 40 of them over" is no age)
         unit, family = "year", "age"  # "aged 35", "at age 40": an age in years
         reasons.append("age")
     if unit == "USD" and sym and sym.group("c") == "$":
