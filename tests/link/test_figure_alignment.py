@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsprism.link.claims import ClaimItem, group_claims, item_of
 from newsprism.link.figures import FigureItem, align_figures, content_words, measure_of
 from newsprism.records import Claim, Figure, Span
@@ -130,3 +132,63 @@ def test_a_shared_country_alone_does_not_join_figures_of_different_magnitude():
         fig("b", "f1", 15000, "deaths", bound="lower", date="2011-02-10", context={"e-mx"}),
     ]
     assert align_figures(items) == []
+
+
+def test_measure_from_the_words_right_after_the_figure():
+    wounded = Figure("d", "f1", 0, 2, "14", 14.0, None, None)
+    assert measure_of(wounded, around="nine guards were killed and ", after=" wounded, the ministry said") == "wounded"
+    treated = Figure("d", "f2", 0, 12, "more than 20", 20.0, "person", "people", bound="lower",
+                     counted=Span(13, 19, "people"))
+    assert measure_of(treated, after=" people were being treated for wounds") == "wounded"
+    # the words after stop at a conjunction or a number: "nine were killed and 14 wounded"
+    killed = Figure("d", "f3", 0, 4, "nine", 9.0, None, None)
+    assert measure_of(killed, after=" were killed and 14 wounded") == "deaths"
+
+
+STORY = {"e-town", "e-bridge", "e-region", "e-country"}
+
+
+def test_a_toll_links_on_shared_places_unless_the_counts_name_different_things():
+    civilians = fig("b", "f1", 3, "deaths", words="civilians", context=STORY)
+    guards = fig("c", "f1", 9, "deaths", words="border guards killed", context=STORY)
+    assert align_figures([civilians, guards]) == []  # two counts, not two readings of one
+    toll = fig("a", "f1", 12, "deaths", bound="lower", words="people", context=STORY)
+    members = by_record(align_figures([toll, guards]))
+    assert members[("a", "f1")].group == members[("c", "f1")].group  # the toll the nine are part of
+    # and a generic "13 people" does not chain the civilians to the guards
+    members = by_record(align_figures([fig("a", "f1", 13, "deaths", words="people", context=STORY), civilians, guards]))
+    groups = {k: m.group for k, m in members.items()}
+    assert groups.get(("b", "f1")) is None or groups.get(("b", "f1")) != groups.get(("c", "f1"))
+    assert len(members) == 2
+
+
+def test_a_toll_of_another_story_from_the_same_country_stays_apart():
+    items = [
+        fig("a", "f1", 37, "wounded", words="injured people", context={"e-country", "e-city", "e-province"}),
+        fig("b", "f1", 150, "wounded", words="people", context={"e-country", "e-capital", "e-town", "e-school",
+                                                                 "e-district", "e-other"}),
+    ]
+    assert align_figures(items) == []
+
+
+def test_close_values_win_a_link_made_by_the_places_alone():
+    # one document gives two tolls (4 and 13): the other's "at least 12" pairs with the 13
+    items = [
+        fig("a", "f1", 12, "deaths", bound="lower", context=STORY),
+        fig("b", "f1", 4, "deaths", context=STORY),
+        fig("b", "f2", 13, "deaths", context=STORY),
+    ]
+    members = by_record(align_figures(items))
+    assert members[("a", "f1")].group == members[("b", "f2")].group
+    assert ("b", "f1") not in members
+    assert members[("a", "f1")].status == "agree"
+
+
+def test_a_plain_count_needs_a_common_subject_beyond_its_noun():
+    items = [
+        fig("a", "f1", 2, "count:country", words="countries", context={"e-x"}),
+        fig("b", "f1", 3, "count:country", words="countries", context={"e-y"}),
+    ]
+    assert align_figures(items) == []
+    same_story = [replace(it, context=frozenset(STORY)) for it in items]
+    assert len(align_figures(same_story)) == 2

@@ -9,10 +9,13 @@ lists in ``lexicons/alignment.yaml``: "some 35,000 Mexicans" in "the deaths of s
 "250,000 homicides" both measure deaths; "$1.4 billion" measures money in USD. Two figures of different
 documents with the same measure are candidates when they share a blocking key: a content word of their
 counted phrases, an entity they are about, or (for the measures named in the lexicon, such as deaths or
-troops) a country their documents both name. A candidate pair links when it is about a common entity, when
-the counted phrases overlap enough, or, for such a measure, when their documents share a country and the
-values are within ``max_context_ratio`` of each other (nine dead in one attack and 15,000 killed in a year
-share a measure and a country, not a subject).
+troops) a place their documents both name. A candidate pair links when it is about a common entity, when
+the counted phrases overlap enough (for a plain count, such as "two countries", only when the documents
+also share their places), or, for such a measure, when their documents share enough of the
+places they name (``min_context_overlap``: two stories from one country share a name or two), the values
+are within ``max_context_ratio`` of each other (nine dead in one attack and 15,000 killed in a year share a
+measure and a country, not a subject) and their counted phrases do not name different things ("three
+civilians" and "nine guards" are two counts; "at least 12 people" may be the toll "nine guards" is part of).
 Durations and ages are not aligned.
 
 Groups are built greedily from the best-scoring links down, and never hold two figures of one document: a
@@ -56,7 +59,7 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 @dataclass(frozen=True)
 class Rules:
     measures: dict[str, str]  # word -> measure
-    specific: frozenset[str]  # measures that link on a shared country alone (deaths, troops, ...)
+    specific: frozenset[str]  # measures that link on a shared place alone (deaths, troops, ...)
     skip_families: frozenset[str]
     families: dict[str, str]  # unit family -> measure
     stop_words: frozenset[str]
@@ -64,6 +67,7 @@ class Rules:
     min_counted_overlap: float
     max_bound_ratio: float
     max_context_ratio: float
+    min_context_overlap: float
 
 
 @cache
@@ -80,6 +84,7 @@ def rules() -> Rules:
         min_counted_overlap=float(data.get("min_counted_overlap", 0.34)),
         max_bound_ratio=float(data.get("max_bound_ratio", 1.5)),
         max_context_ratio=float(data.get("max_context_ratio", 10)),
+        min_context_overlap=float(data.get("min_context_overlap", 0.2)),
     )
 
 
@@ -113,7 +118,7 @@ class FigureItem:
     about: frozenset[str] = frozenset()  # entity ids
     scope: tuple[str, ...] = ()  # TIMEX values of its time scope
     date: str = ""  # the document's report date (ISO), "" when unknown
-    context: frozenset[str] = frozenset()  # entity ids of the countries its document names
+    context: frozenset[str] = frozenset()  # entity ids of the places its document names
     text: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -128,11 +133,12 @@ class FigureItem:
         return low * (1 - t) if low >= 0 else low * (1 + t), high * (1 + t) if high >= 0 else high * (1 - t)
 
 
-def measure_of(figure: Figure, around: str = "") -> str:
+def measure_of(figure: Figure, around: str = "", after: str = "") -> str:
     """The measure a figure counts. Money (``money:USD``) and shares are read from the unit alone; a unit
     family that names a measure (deaths, troops) decides next; then a measure word of the counted phrase or
-    of the figure itself ("250,000 homicides"), then the nearest one just before it ("the deaths of some
-    35,000 Mexicans"); else ``count:<unit>``."""
+    of the figure itself ("250,000 homicides"), then one in the words right after it up to the next
+    punctuation, number or conjunction ("14 wounded", "20 people were treated for wounds"), then the
+    nearest one just before it ("the deaths of some 35,000 Mexicans"); else ``count:<unit>``."""
     r = rules()
     family = figure.unit_family or "count"
     measure = r.families.get(family, family)
@@ -143,12 +149,22 @@ def measure_of(figure: Figure, around: str = "") -> str:
     counted = figure.counted.text if figure.counted else ""
     own = _WORD.findall(_fold(f"{figure.text} {counted}"))
     before = _WORD.findall(_fold(around))[::-1]  # nearest first
-    for w in (*own, *before):
+    for w in (*own, *_words_after(after), *before):
         if r.measures.get(w) in r.specific:
             return r.measures[w]
     if measure in GENERIC_MEASURES and figure.unit:
         return f"{measure}:{figure.unit}"
     return measure
+
+
+_AFTER_STOP = re.compile(r"[,;:.!?()\[\]\"“”—–]|\d|\b(?:and|or|but|while|whereas)\b")
+
+
+def _words_after(text: str, limit: int = 6) -> list[str]:
+    """The first words after a figure, up to punctuation, another number or a conjunction."""
+    text = _fold(text)
+    stop = _AFTER_STOP.search(text)
+    return _WORD.findall(text[: stop.start()] if stop else text)[:limit]
 
 
 def _overlap(a: frozenset, b: frozenset) -> float:
@@ -164,10 +180,32 @@ def _score(a: FigureItem, b: FigureItem) -> float | None:
     context = _overlap(a.context, b.context)
     r = rules()
     ratio = abs(math.log10(max(a.value, 1e-9) / max(b.value, 1e-9))) if a.value > 0 and b.value > 0 else 1.0
-    by_context = a.measure in r.specific and context > 0 and ratio <= math.log10(r.max_context_ratio)
-    if not (about > 0 or counted >= r.min_counted_overlap or by_context):
+    by_context = a.measure in r.specific and context >= r.min_context_overlap and not _apart(a, b) \
+        and ratio <= math.log10(r.max_context_ratio)  # fmt: skip
+    linked = about > 0 or counted >= r.min_counted_overlap
+    if about == 0 and not (a.measure in r.specific or a.measure.startswith("money:")) \
+            and context < r.min_context_overlap:  # fmt: skip
+        linked = False  # "two countries" in two stories: a common noun alone is no common subject
+    if not (linked or by_context):
         return None
-    return about + counted + 0.5 * context - 0.2 * min(1.0, ratio)
+    # linked by the places alone, closeness of the values is the main evidence of one count
+    return about + counted + 0.5 * context - (0.2 if linked else 1.0) * min(1.0, ratio)
+
+
+def _apart(a: FigureItem, b: FigureItem) -> bool:
+    """Both counted phrases name what they count, and no word of it is shared ("three civilians", "nine
+    border guards killed"; the measure words themselves, "killed", do not count)."""
+    measures = rules().measures
+    wa = {w for w in a.words if w not in measures}
+    wb = {w for w in b.words if w not in measures}
+    return bool(wa and wb and not wa & wb)
+
+
+def _may_join(xs: list[FigureItem], ys: list[FigureItem]) -> bool:
+    """Two groups may merge unless one holds a figure counting something else than a figure of the other
+    and the two are not linked themselves: a generic count ("13 people") does not chain "three
+    civilians" to "nine guards"."""
+    return not any(_apart(x, y) and _score(x, y) is None for x in xs for y in ys)
 
 
 def align_figures(items: list[FigureItem]) -> list[Member]:
@@ -196,6 +234,8 @@ def align_figures(items: list[FigureItem]) -> list[Member]:
     for (a, b), _ in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         ca, cb = cluster[a], cluster[b]
         if ca == cb or docs[ca] & docs[cb]:
+            continue
+        if not _may_join([items[i] for i in members[ca]], [items[i] for i in members[cb]]):
             continue
         keep, gone = min(ca, cb), max(ca, cb)
         for i in members[gone]:
@@ -251,7 +291,7 @@ def _label(group: list[FigureItem]) -> list[Member]:
 
 
 def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list[FigureItem]:
-    """Every stored figure with a value, with its entities, scope, report date and document countries.
+    """Every stored figure with a value, with its entities, scope, report date and document places.
     ``fresh``: documents' figures as just stored (not read back)."""
     summaries = store.summaries()
     dates = {row["id"]: (row.get("published") or "") for row in summaries}
@@ -264,11 +304,11 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
         return []
     docs = list(figures)
     entity_of: dict[tuple[str, str], str] = {(d, m): e for d, m, e in store.entity_links(doc_ids=docs)}
-    countries = _country_entities(store)
+    places = _place_entities(store)
     times = {d: {r["id"]: r.get("value") for r in rows} for d, rows in store.stage_records("times", docs)}
-    context_of: dict[str, set[str]] = {}  # document -> the countries it mentions
+    context_of: dict[str, set[str]] = {}  # document -> the places it names
     for (d, _), e in entity_of.items():
-        if e in countries:
+        if e in places:
             context_of.setdefault(d, set()).add(e)
     items = []
     for doc_id, figs in figures.items():
@@ -276,15 +316,16 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
         for f in figs:
             if f.value is None or f.unit_family in rules().skip_families:
                 continue
-            around = ""
+            around = after = ""
             if f.sentence is not None:
                 rel = f.start - f.sentence.start
                 around = f.sentence.text[max(0, rel - 40) : max(0, rel)]
+                after = f.sentence.text[f.end - f.sentence.start :][:60]
             about = frozenset(e for m in f.about if (e := entity_of.get((doc_id, m))) is not None)
             scope = tuple(v for t in f.scope if (v := times.get(doc_id, {}).get(t)))
             items.append(
                 FigureItem(
-                    doc_id, f.id, float(f.value), f.high, f.bound or "exact", measure_of(f, around),
+                    doc_id, f.id, float(f.value), f.high, f.bound or "exact", measure_of(f, around, after),
                     content_words(f.counted.text if f.counted else ""), about, scope, dates.get(doc_id, ""),
                     context, f.text,
                 )
@@ -292,9 +333,10 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
     return items
 
 
-def _country_entities(store) -> set[str]:
-    """Place entities resolved to a whole country (no first-level region): a document's story context."""
-    return {e["id"] for e in store.entities(type="place") if e.get("country") and not e.get("admin1")}
+def _place_entities(store) -> set[str]:
+    """Place entities, resolved or not (a country, a town, a bridge the gazetteer does not know): the
+    places a document names are its story context."""
+    return {e["id"] for e in store.entities(type="place")}
 
 
 def realign_figures(store, fresh: Mapping[str, list[Figure]] | None = None) -> int:
