@@ -455,3 +455,17 @@ def test_nicknames_in_straight_and_curly_quotes_in_one_sentence():
     found = {m.name: m.nickname for m in run('Pedro "El Toro" Ramirez met Luis “Flaco” Ortega in Tijuana.')}
     assert found.get("Pedro Ramirez") == "El Toro"
     assert found.get("Luis Ortega") == "Flaco"
+
+
+def test_the_name_after_an_inverted_reporting_verb_is_a_person():
+    # (sentences from the bundled examples, where the small model calls the writer a facility)
+    found = {m.text: m.type for m in run("They will not make the highlands safer, writes Nadia Fennick.")}
+    assert found.get("Nadia Fennick") == "person"
+    # an acronym after the verb is an outlet or an agency, and "told X" names the listener
+    assert {m.text: m.type for m in run('"We have no comment," said NATO.')}.get("NATO") != "person"
+
+
+def test_a_place_name_keeps_its_feature_word():
+    # the model cuts "Seddon" off its "Gap"; the whole name is the place
+    text = "After the bombing in Seddon Gap the following year, it was a state of emergency."
+    assert {m.text: m.type for m in run(text)}.get("Seddon Gap") == "place"

@@ -27,7 +27,7 @@ from . import evidence, lexicon, missed, resolve, roles, spans
 from .text import key
 
 NAME = "entities"
-VERSION = 3
+VERSION = 4
 STAGE = f"{NAME}@{VERSION}"
 
 

@@ -152,6 +152,10 @@ def collect(doc: Any, cands: list[Cand], lex: Lexicon) -> None:
                 c.add("place", w["place_context"], f"before '{nxt.text}'")
             elif _modifies_product(doc, c, nxt, lex):
                 c.add("other", w["product_noun_after"], f"modifies '{nxt.text}' (a model or product)")
+        if c.i >= 2 and fold(doc[c.i - 1].text) in lex.inverted_speech_verbs and not is_acronym(text) \
+                and doc[c.i - 2].text in (",", '"', "”", "’", "'") \
+                and (c.j >= len(doc) or doc[c.j].is_punct):  # fmt: skip
+            c.add("person", w["inverted_speaker"], f"after ', {doc[c.i - 1].text}'")
         possessive = c.j < len(doc) and doc[c.j].tag_ == "POS"
         if c.i > 0 and not possessive:
             prev = fold(doc[c.i - 1].text)

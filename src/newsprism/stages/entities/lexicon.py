@@ -40,6 +40,7 @@ class Lexicon:
     occupations: frozenset[str]
     journalist_titles: frozenset[str]
     kinship: frozenset[str]
+    inverted_speech_verbs: frozenset[str]
     title_links: frozenset[str]
     portfolios: tuple[tuple[str, ...], ...]
     portfolio_first: dict[str, tuple[tuple[str, ...], ...]]  # first word -> portfolios, longest first
@@ -156,6 +157,7 @@ def get() -> Lexicon:
         occupations=_folds(data.get("occupations")),
         journalist_titles=_folds(data.get("journalist_titles")),
         kinship=_folds(data.get("kinship")),
+        inverted_speech_verbs=_folds(data.get("inverted_speech_verbs")),
         title_links=_folds(data.get("title_links")),
         portfolios=_phrases(data.get("portfolios")),
         portfolio_first=_index_first(_phrases(data.get("portfolios"))),

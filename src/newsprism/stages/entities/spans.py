@@ -282,7 +282,25 @@ def clean(doc: Any, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         if k in lex.never or not_name(text, lex) or not any(ch.isupper() for ch in text):
             continue
         kept.extend(split_seat(doc, c, lex))
-    return extend_persons(doc, dedupe(kept), lex)
+    return extend_places(doc, extend_persons(doc, dedupe(kept), lex), lex)
+
+
+def extend_places(doc: Any, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """A place span the model cut before its feature word ("Seddon | Gap", "Tana | River"): take in the
+    capitalised place-name cue right after it."""
+    mask = covered(cands, len(doc))
+    for c in cands:
+        j = c.j
+        if c.label not in ("GPE", "LOC", "FAC") or c.source != "model" or j >= len(doc):
+            continue
+        t = doc[j]
+        more = j + 1 < len(doc) and is_cap(doc[j + 1]) and doc[j + 1].pos_ == "PROPN"  # "Queens District Attorney"
+        if not mask[j] and doc[j - 1].whitespace_ and is_cap(t) and not t.is_sent_start and not more \
+                and fold(t.text) in lex.place_name_cues:  # fmt: skip
+            c.j = j + 1
+            c.end = t.idx + len(t.text)
+            mask[j] = True
+    return cands
 
 
 def extend_persons(doc: Any, cands: list[Cand], lex: Lexicon) -> list[Cand]:
