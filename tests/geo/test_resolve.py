@@ -201,6 +201,26 @@ def test_a_street_the_gazetteer_lacks_is_placed_at_the_nearest_town_named():
     assert (school.lat, school.lon) == (nearest.lat, nearest.lon)
 
 
+def test_a_sea_an_island_group_or_a_region_is_never_placed_at_a_town():
+    body = (
+        "Officials in Toledo, Ohio, said the ship had crossed the Verran Strait and sailed past the Tolkes "
+        "Islands before reaching the Ostmark Republic. A fire broke out on Maple Grove Avenue."
+    )
+    toledo, strait, islands, republic, avenue = resolve_spans(
+        body, spans_of(body, "Toledo", "Verran Strait", "Tolkes Islands", "Ostmark Republic", "Maple Grove Avenue")
+    )
+    assert toledo is not None and toledo.feature == "city"
+    assert strait is None and islands is None and republic is None
+    assert avenue is not None and avenue.feature == "local"  # a street still is
+
+
+def test_country_names_and_seas_in_their_usual_written_forms():
+    body = "Aid reached the Democratic Republic of Congo by way of the Indian Ocean and the Mediterranean Sea."
+    congo, ocean, sea = resolve_spans(body, spans_of(body, "Democratic Republic of Congo", "Indian Ocean", "Mediterranean Sea"))
+    assert congo.country == "CD" and congo.feature == "country"
+    assert ocean is not None and sea is not None and ocean.lat < 0 < sea.lat
+
+
 def test_a_name_far_from_any_town_named_stays_unresolved():
     body = "Residents gathered on Maple Grove Avenue. " + "Nothing else happened. " * 200 + "In Toledo, calm."
     avenue, toledo = resolve_spans(body, spans_of(body, "Maple Grove Avenue", "Toledo"))

@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .embedded import embedded_place
 from .gazetteer import CURATED_FEATURES, Entry, Gazetteer, Match, fold, gazetteer
@@ -605,6 +606,7 @@ def _within_local_places(
     region the gazetteer lacks it in (``regions``: index -> region) is placed only at a town in that region,
     within ``local_region_chars``."""
     regions = regions or {}
+    large = _not_local_heads(tuple(weights.get("not_local_heads") or ()))
     limit = int(weights.get("local_anchor_chars", 0))
     if limit <= 0:
         return found
@@ -623,6 +625,8 @@ def _within_local_places(
         one_word = len(text.split()) < 2 and n not in single_words
         if n not in stray and n not in regions and (r is not None or one_word):
             continue  # one unknown word is as likely a mistyped name (or a person's) unless known a place
+        if r is None and _head_word(text) in large:
+            continue  # "Chagos Islands", "Singapore Strait": no town stands for them
         anchor = None
         groups = [(local, region_limit), (anchors, limit)]
         if n in regions:
@@ -655,6 +659,19 @@ def _within_local_places(
             entry=None,
         )
     return out
+
+
+@lru_cache(maxsize=4)
+def _not_local_heads(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+def _head_word(name: str) -> str:
+    """The last word of a name, or the word before its first "of" ("Republic of Congo")."""
+    words = name.lower().split()
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1]
+    return words[-1] if words else ""
 
 
 def _main_region(found: list[Resolution | None], min_confidence: float) -> str | None:
