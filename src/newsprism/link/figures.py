@@ -231,11 +231,13 @@ def align_figures(items: list[FigureItem]) -> list[Member]:
     cluster = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     docs: dict[int, set[str]] = {i: {items[i].document} for i in range(len(items))}
+    refused: set[tuple[int, int]] = set()
     for (a, b), _ in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         ca, cb = cluster[a], cluster[b]
-        if ca == cb or docs[ca] & docs[cb]:
+        if ca == cb or docs[ca] & docs[cb] or (min(ca, cb), max(ca, cb)) in refused:
             continue
         if not _may_join([items[i] for i in members[ca]], [items[i] for i in members[cb]]):
+            refused.add((min(ca, cb), max(ca, cb)))  # the two groups only grow: it stays refused
             continue
         keep, gone = min(ca, cb), max(ca, cb)
         for i in members[gone]:
