@@ -469,3 +469,10 @@ def test_a_place_name_keeps_its_feature_word():
     # the model cuts "Seddon" off its "Gap"; the whole name is the place
     text = "After the bombing in Seddon Gap the following year, it was a state of emergency."
     assert {m.text: m.type for m in run(text)}.get("Seddon Gap") == "place"
+
+
+def test_a_think_tanks_center_is_an_organisation_and_a_space_center_a_place():
+    found = {m.text: m.type for m in run("A survey by the Halvern Policy Center found that support fell.")}
+    assert found.get("Halvern Policy Center") == "org"
+    found = {m.text: m.type for m in run("The crew trained at the Brask Space Center near the coast.")}
+    assert found.get("Brask Space Center") == "place"

@@ -116,7 +116,10 @@ def collect(doc: Any, cands: list[Cand], lex: Lexicon) -> None:
         # cue words in the name
         head, pos = _head_word(words, lex)
         complemented = pos < len(words) - 1
-        if (
+        studies = head in lex.org_when_complemented and pos > 0 and words[pos - 1] in lex.institute_before
+        if studies:
+            c.add("org", w["org_cue_head"], f"'{words[pos - 1]} {head}' (an institute)")
+        elif (
             head in lex.facility_cues
             and len(words) > 1
             and not (complemented and head in lex.org_when_complemented)

@@ -48,6 +48,7 @@ class Lexicon:
     place_name_cues: frozenset[str]
     facility_cues: frozenset[str]
     org_when_complemented: frozenset[str]
+    institute_before: frozenset[str]
     org_joiners: frozenset[str]
     place_suffixes: tuple[str, ...]
     place_before: tuple[tuple[str, ...], ...]
@@ -165,6 +166,7 @@ def get() -> Lexicon:
         place_name_cues=_folds(data.get("place_name_cues")),
         facility_cues=_folds(data.get("facility_cues")),
         org_when_complemented=_folds(data.get("org_when_complemented")),
+        institute_before=_folds(data.get("institute_before")),
         org_joiners=_folds(data.get("org_joiners")),
         place_suffixes=tuple(fold(x) for x in data.get("place_suffixes") or ()),
         place_before=_phrases(data.get("place_before")),
