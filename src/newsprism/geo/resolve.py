@@ -36,7 +36,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from .embedded import embedded_place
 from .gazetteer import CURATED_FEATURES, Entry, Gazetteer, Match, fold, gazetteer
@@ -606,7 +605,7 @@ def _within_local_places(
     region the gazetteer lacks it in (``regions``: index -> region) is placed only at a town in that region,
     within ``local_region_chars``."""
     regions = regions or {}
-    large = _not_local_heads(tuple(weights.get("not_local_heads") or ()))
+    large = {w.lower() for w in weights.get("not_local_heads") or ()}
     limit = int(weights.get("local_anchor_chars", 0))
     if limit <= 0:
         return found
@@ -659,11 +658,6 @@ def _within_local_places(
             entry=None,
         )
     return out
-
-
-@lru_cache(maxsize=4)
-def _not_local_heads(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w.lower() for w in words)
 
 
 def _head_word(name: str) -> str:

@@ -182,10 +182,10 @@ def _score(a: FigureItem, b: FigureItem) -> float | None:
     ratio = abs(math.log10(max(a.value, 1e-9) / max(b.value, 1e-9))) if a.value > 0 and b.value > 0 else 1.0
     by_context = a.measure in r.specific and context >= r.min_context_overlap and not _apart(a, b) \
         and ratio <= math.log10(r.max_context_ratio)  # fmt: skip
-    linked = about > 0 or counted >= r.min_counted_overlap
-    if about == 0 and not (a.measure in r.specific or a.measure.startswith("money:")) \
-            and context < r.min_context_overlap:  # fmt: skip
-        linked = False  # "two countries" in two stories: a common noun alone is no common subject
+    # a plain count's noun alone is no common subject ("two countries" in two stories): it also needs places
+    plain = not (a.measure in r.specific or a.measure.startswith("money:"))
+    words_link = counted >= r.min_counted_overlap and not (plain and context < r.min_context_overlap)
+    linked = about > 0 or words_link
     if not (linked or by_context):
         return None
     # linked by the places alone, closeness of the values is the main evidence of one count

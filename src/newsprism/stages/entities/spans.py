@@ -86,11 +86,16 @@ def is_word(tok: Any) -> bool:
     return any(c.isalpha() for c in tok.text)
 
 
+def cap_word(text: str) -> bool:
+    """``is_cap`` and ``is_word`` of a token, read off its text (for loops over ``token_texts``)."""
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
 def name_token(tok: Any, lex: Lexicon) -> bool:
     """A token that can be part of a proper name: capitalised word or a linking particle."""
     if tok.is_space or tok.is_punct and tok.text not in ("-", "&", "."):
         return False
-    return is_cap(tok) and is_word(tok) or fold(tok.text) in lex.name_links
+    return cap_word(tok.text) or fold(tok.text) in lex.name_links
 
 
 def _is_separator(doc: Any, k: int) -> bool:
@@ -504,10 +509,6 @@ def runs(doc: Any, lex: Lexicon, mask: list[bool], max_len: int = 6) -> list[tup
     texts = token_texts(doc)  # the test of is_cap and is_word on the words' texts: no Token per word
     n = len(texts)
     links = lex.name_links
-
-    def cap_word(t: str) -> bool:
-        return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
-
     k = 0
     while k < n:
         if not mask[k] and cap_word(texts[k]) and fold(texts[k]) not in links:

@@ -65,6 +65,7 @@ class Lexicon:
     metre_plurals: frozenset[str]
     irregular: dict[str, str]
     singular_s: frozenset[str]
+    singular_s_endings: tuple[str, ...]  # those of five letters or more, which also end compounds
     family_of: dict[str, str]
     death_words: tuple[str, ...]
     death_before_re: re.Pattern[str]
@@ -211,6 +212,7 @@ def get() -> Lexicon:
         metre_plurals=frozenset(data.get("metre_plurals", [])),
         irregular=dict(data["irregular_plurals"]),
         singular_s=frozenset(data["singular_s"]),
+        singular_s_endings=tuple(sorted(w for w in data["singular_s"] if len(w) >= 5)),
         family_of=family_of,
         death_words=tuple(data["death_words"]),
         death_before_re=re.compile(rf"\b(?:{_alt([_spaced(w) for w in data['death_before']], escape=False)})\s*$", ci),

@@ -32,23 +32,12 @@ def token_at(doc, offset: int) -> int:
     return bisect_left(token_starts(doc), offset)
 
 
-_LONG_S: dict[int, tuple[str, ...]] = {}
-
-
-def _long_singular_s(lex: Lexicon) -> tuple[str, ...]:
-    """The lexicon's singular words in -s of five letters or more, which also end compounds."""
-    key = id(lex.singular_s)
-    if key not in _LONG_S:
-        _LONG_S[key] = tuple(sorted(w for w in lex.singular_s if len(w) >= 5))
-    return _LONG_S[key]
-
-
 def singular(word: str, lex: Lexicon) -> str:
     w = word.lower()
     if w in lex.irregular:
         return lex.irregular[w]
     if w in lex.singular_s or not w.endswith("s") or w.endswith("ss") or len(w) < 4 \
-            or w.endswith(_long_singular_s(lex)):  # fmt: skip
+            or w.endswith(lex.singular_s_endings):  # fmt: skip
         return w  # also compounds: "coronavirus", "miniseries"
     if w.endswith("es") and w[:-2] in lex.singular_s:
         return w[:-2]
