@@ -712,3 +712,49 @@ def test_cents_sign_international_units_and_sizes():
 
 def test_a_bare_age_between_commas_after_a_common_noun_is_no_figure():
     assert _run("The girl, 7, and her brother, 9, survived.") == []
+
+
+def test_wire_service_dlrs_is_us_dollars_before_or_after_the_number():
+    found = _run("Clinton requested dlrs 50 million in aid, or 20 million dlrs less than asked.")
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("dlrs 50 million", 5e7, "USD"), ("20 million dlrs", 2e7, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "high", "unit"),
+    [
+        ("A few hundred ethnic Albanians marched.", 200, 500, "person"),
+        ("Several hundred protesters gathered.", 300, 900, "protester"),
+        ("The damage is put at several million dollars.", 3e6, 9e6, "USD"),
+        ("A couple of thousand troops were sent.", 2000, None, "troop"),
+    ],
+)
+def test_a_few_or_several_before_a_scale_word_is_a_range(text, value, high, unit):
+    (f,) = _run(text)
+    assert (f.value, f.high, f.unit) == (value, high, unit)
+    assert f.bound == "approx"
+
+
+def test_a_few_or_several_before_a_plain_noun_is_no_figure():
+    assert _run("He spent several weeks there and a few days later left for a few dollars.") == []
+
+
+def test_a_number_written_with_commas_before_a_name_counts_the_noun_after_it():
+    found = _run("The group holds 525,546 Phoenix Technologies common shares and 31 Abrams main battle tanks.")
+    assert [(f.value, f.unit) for f in found] == [(525546, "share"), (31, "tank")]
+    assert _run("He lives at 1600 Pennsylvania Avenue.") == []
+
+
+def test_numbers_a_thousandfold_apart_do_not_share_a_unit():
+    found = _run("Jobs grew by 358,000 for the last four months and 381,000 over the last three months.")
+    assert [(f.value, f.unit) for f in found] == [(358000, None), (4, "month"), (381000, None), (3, "month")]
+
+
+def test_the_period_money_was_made_in_is_not_what_it_counts():
+    found = _run("Net income was $6.6 million in the third quarter and $1.4 billion in aid came.")
+    assert [f.counted.text if f.counted else None for f in found] == [None, "aid"]
+
+
+def test_a_number_word_in_what_money_is_for_is_still_a_figure():
+    found = _run("The US contributed $3.2 million in assistance to the two countries.")
+    assert [(f.value, f.unit) for f in found] == [(3.2e6, "USD"), (2, "country")]

@@ -10,12 +10,14 @@ reads the counted noun from the parse, :mod:`.context` joins the other stages' r
 * percentages ``percent``; fractions ("half", "a third") value 0..1, unit ``fraction``, family ``fraction``,
   unless a scale follows ("half a million" -> 500000).
 * vague plurals ("tens of thousands", "dozens") give the least they can mean with bound ``lower``; those of
-  a power of ten are ranges up to ten times it ("thousands": 1,000 to 10,000).
+  a power of ten are ranges up to ten times it ("thousands": 1,000 to 10,000); "a few", "several" or "a
+  couple" before a scale word is a range of that scale ("several hundred": 300 to 900), bound ``approx``.
 * counts: the counted noun's singular ("homicides" -> ``homicide``); nationalities count ``person``; a
   count of people or a bare number that the text says were killed is ``death`` (family ``deaths``).
 * durations ("20 years") are figures in family ``duration``; ages ("a 35-year-old", "aged 35") family
   ``age``.
-* a bare number shares the unit of a figure next to it ("2, 3 and 4 percent", "45 percent in 2019 and 52").
+* a bare number shares the unit of a figure next to it ("2, 3 and 4 percent", "45 percent in 2019 and 52")
+  when the two are within a thousandfold of each other.
 * not figures: dates and years, clock times, ordinals, hyphenated durations naming a kind of thing
   ("the 10-year Treasury note", "a two-month contract"), numbers inside names and labels ("Game 7",
   "COVID-19", "Boeing 737", "49ers", "24/7"), list numbering, bare appositive ages ("Smith, 25,"), number
@@ -37,11 +39,12 @@ from .scan import scan, unit_at
 
 __all__ = ["STAGE", "run", "scan"]
 
-STAGE = "figures@5"
+STAGE = "figures@6"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
 # five to seven digits, or thousands separators: too long for a date or time, whatever spaCy's tag says
+_GROUPED = re.compile(r"\d,\d{3}")  # "1,200 Ford trucks": no house or route number is written with commas
 _LONG_NUMBER = re.compile(r"\d{5,7}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
@@ -149,9 +152,11 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
                 m = nxt.i + 1
                 while m < min(nxt.i + 3, len(doc) - 1) and doc[m].pos_ == "PROPN" and doc[m].text[:1].isupper():
                     m += 1
+                while m < min(nxt.i + 5, len(doc) - 1) and (doc[m].pos_ == "ADJ" or doc[m].tag_ == "NN"):
+                    m += 1  # "525,546 Phoenix Technologies common shares", "31 Abrams main battle tanks"
                 after = doc[m] if m < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and a.kind == "digits" \
-                    and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP" \
+                    and not _GROUPED.search(number) and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP" \
                     and not (after is not None and after.tag_ == "NNS" and after.pos_ == "NOUN") \
                     and not nouns.conjoined_names(doc, nxt.i + 1, nxt.sent.end):  # fmt: skip
                 return "a number in a name or address"  # but "31 Abrams tanks", "20 Grand Slam titles" count
@@ -221,8 +226,9 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
         if why:
             continue
         last = figures[-1].counted if figures else None
-        if last is not None and last.start <= a.start < last.end and a.unit is None:
-            continue  # "two new 737 Max jets": a number inside what the figure before counts is a name
+        if last is not None and last.start <= a.start < last.end and a.unit is None and a.kind == "digits":
+            continue  # "two new 737 Max jets": a number inside what the figure before counts is a name (not
+            # "$3.2 million in assistance to the two countries")
         unit, family, counted, confidence = a.unit, a.family, None, 0.9
         sent_lo, sent_hi, clause_lo, clause_hi = 0, len(body), 0, len(body)
         if doc is not None:
@@ -306,15 +312,22 @@ def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
             n = figures[k + 1]
             if n.unit is not None and n.sentence == f.sentence and re.fullmatch(r"\s+of\s+the\s+", body[f.end : n.start]):
                 partner = n
-        if partner is not None and partner.unit_family not in ("age", "deaths"):
+        if partner is not None and partner.unit_family not in ("age", "deaths") and _comparable(f, partner):
             out[k] = _with_unit_of(f, partner)
     for k in range(len(out) - 2, -1, -1):  # "rates of 2, 3 and 4 percent": a list before the unit shares it
         f, n = out[k], out[k + 1]
         if f.unit is None and f.counted is None and f.unit_family == "count" and n.unit is not None \
-                and n.sentence == f.sentence and n.unit_family not in ("age", "deaths") \
+                and n.sentence == f.sentence and n.unit_family not in ("age", "deaths") and _comparable(f, n) \
                 and _LIST_GAP.fullmatch(body[f.end : n.start]):  # fmt: skip
             out[k] = _with_unit_of(f, n)
     return out
+
+
+def _comparable(f: Figure, partner: Figure) -> bool:
+    """Numbers that share a unit are of a size: "358,000 ... for the last four months and 381,000" does not
+    make 381,000 months (values more than a thousandfold apart do not share)."""
+    a, b = abs(f.value or 0.0), abs(partner.value or 0.0)
+    return not (a and b) or max(a, b) / min(a, b) <= 1000
 
 
 def _with_unit_of(f: Figure, partner: Figure) -> Figure:

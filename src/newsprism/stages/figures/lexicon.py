@@ -52,6 +52,7 @@ class Lexicon:
     written_fractions: dict[str, float]
     vague: dict[str, float]
     vague_tenfold: frozenset[str]
+    vague_multiples: dict[str, tuple[float, float]]
     qual_before: dict[str, str]
     qual_after: dict[str, str]
     symbols: dict[str, str]
@@ -127,6 +128,7 @@ def _core_pattern(data: dict) -> str:
     word = rf"(?:{compound}|{_alt([_spaced(w) for w in words], escape=False)})"
     scale = _alt(data["scales"])
     vague = _alt([_spaced(w) for w in data["vague"]], escape=False)
+    few = _alt([_spaced(w) for w in data.get("vague_multiples", {})], escape=False) or r"(?!)"
     parts = data.get("fraction_parts", {})
     nums, dens = _alt(parts.get("numerators", {})), _alt(parts.get("denominators", {}))
     # the listed fractions, then the composed ones as one compact pattern (a form it matches that
@@ -140,7 +142,7 @@ def _core_pattern(data: dict) -> str:
     glyph = _alt([f for f in data["written_fractions"] if "/" not in f])
     # a cheap test before the alternatives: the first two characters of some number ("tw", "a ", "ha") or
     # a digit, a decimal point or a fraction glyph; most words fail it at once
-    spelled = [*words, *tens, *data["vague"], *data["fractions"], *parts.get("numerators", {}), "a ", "an ", "half"]
+    spelled = [*words, *tens, *data["vague"], *data.get("vague_multiples", {}), *data["fractions"], *parts.get("numerators", {}), "a ", "an ", "half"]
     firsts = sorted({w[:2].lower() for w in spelled})
     lead = "|".join(re.escape(f).replace(r"\ ", r"[\s-]") for f in firsts)
     return (  # a slash fraction after a whole number needs a space or hyphen ("3 1/2"; "31/2" is no 3½)
@@ -151,6 +153,7 @@ def _core_pattern(data: dict) -> str:
         rf"|(?P<a_scale>(?:a|one)[\s-](?P<a_frac>quarter|half|third)?-?(?P<a_word>{scale}))\b"
         rf"|(?P<half_a>half[\s-]+an?[\s-]+(?P<half_scale>{scale}))\b"
         rf"|(?P<a_one>an?)(?=\s+(?:{_alt(data.get('and_a_half_units', []))})\s+and\s+a\s+half\b)"
+        rf"|(?P<few>(?P<few_words>{few})[\s-]+(?P<few_scale>{scale}))\b"
         rf"|(?P<vague>{vague})\b"
         rf"|(?P<fraction>{fractions})\b"
         rf"|(?P<word>{word})\b)"
@@ -199,6 +202,7 @@ def get() -> Lexicon:
         written_fractions={k: float(v) for k, v in data["written_fractions"].items()},
         vague={k: float(v) for k, v in data["vague"].items()},
         vague_tenfold=frozenset(data.get("vague_tenfold", [])),
+        vague_multiples={k: (float(lo), float(hi)) for k, (lo, hi) in data.get("vague_multiples", {}).items()},
         qual_before=dict(data["qualifiers_before"]),
         qual_after=dict(data["qualifiers_after"]),
         symbols=symbols,

@@ -15,6 +15,7 @@ _NOUNISH = {"NOUN", "PROPN"}
 _MODIFIER = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}  # "armed forces", "wounded civilians"
 _DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "all"}
 _MONEY_PREPS = {"in", "for", "to", "of", "on", "into"}
+_PERIODS = {*PER_TIME_WORDS, "quarter", "period", "half", "season", "term"}
 _OPEN_QUOTES = {'"', "“", "‘", "'"}
 
 
@@ -114,6 +115,16 @@ def conjoined_names(doc, j: int, sent_end: int) -> bool:
     )  # fmt: skip
 
 
+def _noun_follows(doc, j: int, sent_end: int) -> bool:
+    """Adjectives at ``j`` and then a plural common noun ("common shares", "main battle tanks")."""
+    if j >= sent_end or doc[j].pos_ != "ADJ":
+        return False
+    k = j
+    while k < min(j + 3, sent_end) and (doc[k].pos_ == "ADJ" or doc[k].tag_ == "NN"):
+        k += 1
+    return k < sent_end and doc[k].tag_ == "NNS" and doc[k].pos_ == "NOUN"
+
+
 def _after_hyphen(doc, i: int, lex: Lexicon) -> Counted | None:
     """ "the 30-nation alliance", "a 12-member panel": a noun glued by a hyphen to the number is what it counts
     (not a number, "the 3-0 win"; nor "one-off", "three-fold", "30-odd")."""
@@ -191,6 +202,8 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
                 and (doc[j].tag_ == "POS" or doc[j].pos_ == "PROPN"):  # fmt: skip
             break  # "the two countries' cooperation": the possessor is counted (not after a name: "Mexico's");
             # "144 deaths Sunday": a plural noun ends the phrase before a name
+        if head is not None and head.pos_ == "PROPN" and _noun_follows(doc, j, sent_end):
+            continue  # "525,546 Phoenix Technologies common shares": the name qualifies the noun after it
         ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"}) \
             and not _inner_hyphen(doc, j, sent_end) and not _glued_hyphen(doc, j - 1) \
             and not (j < sent_end and doc[j].pos_ == "ADJ" and _inner_hyphen(doc, head.i - 1, sent_end))  # fmt: skip
@@ -199,6 +212,9 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
             break
     if head is None or head.i < i:
         return None
+    if money and first > token_at(doc, amount_end) and (head.ent_type_ in ("DATE", "TIME")
+                                                        or singular(head.text, lex) in _PERIODS):  # fmt: skip
+        return None  # "$6.6 million in the quarter": when, not what the money is for
     if head.pos_ == "PROPN" and head.tag_ != "NNPS" and not _is_demonym(head, lex) and not money:
         return None  # "Plan Colombia 2 Merida", "737 Max": a name, not a count
     end_i = _extend(doc, head, head.i + 1, sent_end, lex) if not money else head.i + 1

@@ -51,6 +51,9 @@ def _number(m: re.Match[str], lex: Lexicon) -> tuple[float, str] | None:
     if m.group("a_one"):
         return 1.0, "a_one"  # "an hour and a half": the half is added after the unit
     key = " ".join(text.split())
+    if m.group("few"):  # "several hundred": the least it means (the most is set in _amount)
+        words = " ".join(m.group("few_words").lower().split())
+        return lex.vague_multiples[words][0] * lex.scales[m.group("few_scale").lower()], "vague"
     if m.group("vague"):
         return lex.vague[key], "vague"
     if m.group("fraction"):
@@ -279,7 +282,11 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         bound = lex.qual_after.get(qualifier.lower(), "approx")
         pos = qa.end()
     high = None
-    if kind == "vague" and bound == "exact":
+    if m.group("few"):  # "several hundred": 300 to 900; "a couple hundred": about 200
+        least, most = lex.vague_multiples[" ".join(m.group("few_words").lower().split())]
+        high = value * most / least if most != least else None
+        bound = "approx" if bound == "exact" else bound
+    elif kind == "vague" and bound == "exact":
         bound = "lower"
     if kind == "vague" and " ".join(m.group(0).lower().split()) in lex.vague_tenfold:
         high = value * 10  # "thousands": from 1,000 up to 10,000
