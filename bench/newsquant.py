@@ -26,9 +26,9 @@ matched more loosely, and only they: gold writes the whole noun phrase lemmatise
 ("new product", "lap old track", "happy day life"), ours is its head noun, so a counted unit
 matches when it equals any word of the gold unit singularised. The noun as the text writes it counts too,
 beside the stage's normalised unit: the stage counts nationalities as ``person`` and people killed as
-``death`` (records.Figure), while the gold keeps the written noun ("Americans", "people"), so the head of
-the figure's ``counted`` phrase is a second name for its unit (and a toll read from the verb alone, "15
-were killed", has no written unit: "-"). A fraction's unit is ``fraction`` and what
+``death`` and the injured as ``injury`` (records.Figure), while the gold keeps the written noun
+("Americans", "people"), so the head of the figure's ``counted`` phrase is a second name for its unit (and
+a toll read from the verb alone, "15 were killed", "80 injured", has no written unit: "-"). A fraction's unit is ``fraction`` and what
 it is a fraction of is its counted phrase; the gold names the latter ("a third of the population"), so a
 fraction is matched as a counted noun too. A measurement unit ("mile") never matches a
 longer gold unit ("square mile").
@@ -134,7 +134,7 @@ AMBIGUOUS_SYMBOLS = {
 }  # fmt: skip
 # The families the figures stage gives a unit read from the counted noun (nouns.py; lexicon ``families``), and
 # fractions, whose counted whole ("a third of the population") is what CQE names as their unit.
-COUNTED_FAMILIES = {"people", "deaths", "troops", "weapons", "events", "count", "fraction"}
+COUNTED_FAMILIES = {"people", "deaths", "injuries", "troops", "weapons", "events", "count", "fraction"}
 # Words that end a counted noun's head in its phrase ("laps of the old track" -> "laps").
 _HEAD_STOP = {"of", "in", "on", "at", "for", "to", "from", "with", "by", "per", "a", "an", "each", "who", "that"}
 
@@ -295,8 +295,8 @@ def system_quantities(figures) -> list[tuple]:
         name = cqe_unit(f.unit, f.unit_family)
         if f.unit_family in COUNTED_FAMILIES and f.unit is not None:
             head = counted_head(f.counted.text) if f.counted is not None else None
-            if head is None and f.unit_family == "deaths":
-                head = "-"  # "15 were killed": a death toll read from the verb; the text writes no unit
+            if head is None and f.unit_family in ("deaths", "injuries"):
+                head = "-"  # "15 were killed": a toll read from the verb; the text writes no unit
             out.append((value, Unit([name, head], counted=True)))
         else:
             out.append((value, Unit([name])))

@@ -533,7 +533,7 @@ def test_a_score_or_a_vote_tally_is_no_figure():
 
 def test_a_straight_quote_closing_a_quotation_is_no_inch():
     found = _run('The chief said they had "wounded 300" rebels.')
-    assert [(f.value, f.unit) for f in found] == [(300, None)]
+    assert [(f.value, f.unit) for f in found] == [(300, "injury")]
     assert [(f.value, f.unit) for f in _run('The set has a 65" screen.')] == [(65, "inch")]
 
 
@@ -693,7 +693,7 @@ def test_counted_phrases_across_inner_hyphens_and_quotation_marks():
 
 def test_killed_before_an_amount_of_people_makes_a_death_toll():
     assert [(f.value, f.unit) for f in _run("Gunmen killed at least 30 villagers and injured 12.")] == [
-        (30, "death"), (12, None)]
+        (30, "death"), (12, "injury")]
     assert [f.unit for f in _run("He was killed 2 days later.")] == ["day"]
 
 
@@ -758,3 +758,27 @@ def test_the_period_money_was_made_in_is_not_what_it_counts():
 def test_a_number_word_in_what_money_is_for_is_still_a_figure():
     found = _run("The US contributed $3.2 million in assistance to the two countries.")
     assert [(f.value, f.unit) for f in found] == [(3.2e6, "USD"), (2, "country")]
+
+
+def test_a_change_then_the_level_reached_between_bare_numbers_is_no_range():
+    found = _run("Kirschner Medical fell 4 to 15 and police arrested 15 to 20 people.")
+    assert [(f.value, f.high) for f in found] == [(4, None), (15, None), (15, 20)]
+
+
+def test_the_injured_are_a_toll_of_their_own():
+    found = _run("The attack killed 31 people and injured 141. A blast left six dead and over 80 injured.")
+    assert [(f.value, f.unit, f.unit_family) for f in found] == [
+        (31, "death", "deaths"), (141, "injury", "injuries"), (6, "death", "deaths"), (80, "injury", "injuries")]
+    assert [(f.value, f.unit) for f in _run("One killed, 17 others were seriously injured.")] == [
+        (1, "death"), (17, "injury")]
+    assert _run("One of them was hurt.") == []
+
+
+def test_compounds_of_man_count_in_the_singular():
+    found = _run("About two dozen policemen, 12 gunmen, three policewomen and 5 specimens.")
+    assert [f.unit for f in found] == ["policeman", "gunman", "policewoman", "specimen"]
+
+
+def test_an_ordinal_before_a_hyphen_is_no_fraction():
+    assert _run("A third-year student and a fifth-grade teacher met.") == []
+    assert [(f.value, f.unit) for f in _run("They met for a half-hour.")] == [(0.5, "hour")]

@@ -13,7 +13,8 @@ reads the counted noun from the parse, :mod:`.context` joins the other stages' r
   a power of ten are ranges up to ten times it ("thousands": 1,000 to 10,000); "a few", "several" or "a
   couple" before a scale word is a range of that scale ("several hundred": 300 to 900), bound ``approx``.
 * counts: the counted noun's singular ("homicides" -> ``homicide``); nationalities count ``person``; a
-  count of people or a bare number that the text says were killed is ``death`` (family ``deaths``).
+  count of people or a bare number that the text says were killed is ``death`` (family ``deaths``), one
+  it says were injured or wounded ``injury`` (family ``injuries``).
 * durations ("20 years") are figures in family ``duration``; ages ("a 35-year-old", "aged 35") family
   ``age``.
 * a bare number shares the unit of a figure next to it ("2, 3 and 4 percent", "45 percent in 2019 and 52")
@@ -44,6 +45,7 @@ _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
 # five to seven digits, or thousands separators: too long for a date or time, whatever spaCy's tag says
+_ORDINAL_MODIFIER = re.compile(r"(?:an?|one)\s+(?!half\b|quarter\b)[a-z]+-[a-z]", re.IGNORECASE)
 _GROUPED = re.compile(r"\d,\d{3}")  # "1,200 Ford trucks": no house or route number is written with commas
 _LONG_NUMBER = re.compile(r"\d{5,7}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
@@ -205,10 +207,11 @@ def _one_of_the_most(doc, end: int) -> bool:
     )  # fmt: skip
 
 
-def _death(body: str, a: Amount, end: int, lex: Lexicon) -> bool:
+def _toll(body: str, a: Amount, end: int, words: tuple[str, ...], before_re: re.Pattern[str]) -> bool:
+    """A toll word right after the amount (or what it counts) or right before it: "12 killed", "killed 12"."""
     before = body[max(0, a.start - 20) : a.start].lower()
-    after = body[end : end + 25].lower().lstrip(" ,")
-    return any(after.startswith(w) for w in lex.death_words) or bool(lex.death_before_re.search(before))
+    after = body[end : end + 30].lower().lstrip(" ,")
+    return any(after.startswith(w) for w in words) or bool(before_re.search(before))
 
 
 def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
@@ -242,6 +245,8 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                     counted = Span(c.start, c.end, body[c.start : c.end])
                     if unit is None:
                         unit, family = c.unit, c.family
+        if a.kind == "fraction" and a.unit not in (None, "fraction") and _ORDINAL_MODIFIER.match(a.text):
+            continue  # "a third-year student", "a fifth-month lease": an ordinal before a hyphen, no fraction
         if a.kind == "fraction" and not re.match(r"\s+of\b", body[a.end :]) \
                 and not re.search(r"[a-z]-[a-z]", a.text[a.num_start - a.start :].lower()) \
                 and not re.search(r"\bby\s+$", body[max(0, a.start - 4) : a.start]):  # fmt: skip
@@ -249,13 +254,20 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
             # hyphen ("a two-thirds majority") or "by" before it ("cut by half", "rose by a third")
         if a.kind == "weak" and re.match(r"\s+of\b", body[a.end :]) and not _one_of_the_most(doc, a.end):
             continue  # "one of the cables": a selection; "one of the biggest banks" counts one bank
-        if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled \
+        toll = None
+        if family in ("people", "troops", "count", None):
+            end = counted.end if counted else a.end
+            if _toll(body, a, end, lex.death_words, lex.death_before_re):
+                toll = ("death", "deaths")
+            elif _toll(body, a, end, lex.injury_words, lex.injury_before_re):
+                toll = ("injury", "injuries")
+        if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled and toll is None \
                 and not _word_number_alone(body, a, doc, lex) and not _one_in(body, a.end, lex):  # fmt: skip
-            continue  # "one of them", "the two said"; but "Three were injured", "one in five adults"
+            continue  # "one of them", "the two said"; but "Three were injured", "one in five adults", "one dead"
         if unit is None and a.kind == "weak":
             confidence = 0.6
-        if (family in ("people", "troops", "count", None)) and _death(body, a, counted.end if counted else a.end, lex):
-            unit, family = "death", "deaths"
+        if toll is not None:
+            unit, family = toll
         if unit is None:
             family = "count"
             confidence = 0.6

@@ -66,10 +66,13 @@ class Lexicon:
     metre_plurals: frozenset[str]
     irregular: dict[str, str]
     singular_s: frozenset[str]
+    men_singulars: frozenset[str]
     singular_s_endings: tuple[str, ...]  # those of five letters or more, which also end compounds
     family_of: dict[str, str]
     death_words: tuple[str, ...]
     death_before_re: re.Pattern[str]
+    injury_words: tuple[str, ...]
+    injury_before_re: re.Pattern[str]
     demonym_endings: tuple[str, ...]
     label_before: frozenset[str]
     not_after: frozenset[str]
@@ -179,6 +182,11 @@ def _number_start(symbols) -> str:
     return rf"(?<!\d:)(?:(?<![\w.,])|(?=\d)(?-i:(?<=[{last}])(?:{after_symbol})))"
 
 
+def _before_re(words) -> re.Pattern[str]:
+    """Any of ``words`` right before an amount (at the end of the text before it)."""
+    return re.compile(rf"\b(?:{_alt([_spaced(w) for w in words], escape=False) or '(?!)'})\s*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def get() -> Lexicon:
     data = lexicons.load("figures")
@@ -216,10 +224,13 @@ def get() -> Lexicon:
         metre_plurals=frozenset(data.get("metre_plurals", [])),
         irregular=dict(data["irregular_plurals"]),
         singular_s=frozenset(data["singular_s"]),
+        men_singulars=frozenset(data.get("men_singulars", [])),
         singular_s_endings=tuple(sorted(w for w in data["singular_s"] if len(w) >= 5)),
         family_of=family_of,
         death_words=tuple(data["death_words"]),
-        death_before_re=re.compile(rf"\b(?:{_alt([_spaced(w) for w in data['death_before']], escape=False)})\s*$", ci),
+        death_before_re=_before_re(data["death_before"]),
+        injury_words=tuple(data.get("injury_words", [])),
+        injury_before_re=_before_re(data.get("injury_before", [])),
         demonym_endings=tuple(data["demonym_endings"]),
         label_before=frozenset(data["label_before"]),
         not_after=frozenset(data["not_after"]),

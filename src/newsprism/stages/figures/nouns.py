@@ -37,6 +37,8 @@ def singular(word: str, lex: Lexicon) -> str:
     w = word.lower()
     if w in lex.irregular:
         return lex.irregular[w]
+    if w.endswith("men") and len(w) > 4 and w not in lex.men_singulars:
+        return w[:-3] + "man"  # "policemen", "gunmen", "policewomen"
     if w in lex.singular_s or not w.endswith("s") or w.endswith("ss") or len(w) < 4 \
             or w.endswith(lex.singular_s_endings):  # fmt: skip
         return w  # also compounds: "coronavirus", "miniseries"

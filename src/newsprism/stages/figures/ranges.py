@@ -90,9 +90,9 @@ def merge_ranges(text: str, found: list[Amount], lex: Lexicon) -> list[Amount]:
                 join = None  # "one or two", "5 or 6": rising; "six or one" is two amounts
             if join and word == "to" and _BY.search(text[max(0, a.start - 4) : a.start]):
                 join = None
-            if join and word == "to" and a.unit is not None and b.unit is not None and not between \
+            if join and word == "to" and (a.unit is None) == (b.unit is None) and not between \
                     and lex.change_re.search(text[max(0, a.start - 20) : a.start]):  # fmt: skip
-                join = None  # "rose $1.20 to $65.40 a barrel": the change, then the level reached
+                join = None  # "rose $1.20 to $65.40 a barrel", "fell 4 to 15": the change, then the level
             if join and word == "to" and not between and not b.value > _low(text, a, b):
                 join = None  # "won 52 to 48", "voted 7 to 2": a tally; "from 75 to 45.88" is still a range
             if join and _year_like(text, a) != _year_like(text, b):
