@@ -782,3 +782,15 @@ def test_compounds_of_man_count_in_the_singular():
 def test_an_ordinal_before_a_hyphen_is_no_fraction():
     assert _run("A third-year student and a fifth-grade teacher met.") == []
     assert [(f.value, f.unit) for f in _run("They met for a half-hour.")] == [(0.5, "hour")]
+
+
+def test_a_decimal_spelt_out_with_point():
+    found = _run("A one point six billion dollar plan; Seven-point-one million voted, twenty-three point five percent.")
+    assert [(f.value, f.unit) for f in found] == [(1.6e9, "USD"), (7.1e6, None), (23.5, "percent")]
+    assert _run("At one point in the talks they left.") == []
+
+
+def test_a_hedge_after_the_number_and_the_unit_after_the_hedge():
+    found = _run("He spent 30-odd years with some 40-plus countries and walked 20 or so miles.")
+    assert [(f.value, f.unit, f.qualifier, f.bound) for f in found] == [
+        (30, "year", "odd", "lower"), (40, "country", "some", "approx"), (20, "mile", "or so", "approx")]

@@ -128,7 +128,10 @@ def _core_pattern(data: dict) -> str:
     tens = data["tens_words"]
     ones = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 9 and " " not in w]
     compound = rf"(?:{_alt(tens)})[- ](?:{_alt(ones)})"
-    word = rf"(?:{compound}|{_alt([_spaced(w) for w in words], escape=False)})"
+    # a decimal spelt out, as broadcast transcripts write it: "one point six billion", "seven-point-one"
+    digit_words = [w for w, v in words.items() if isinstance(v, int) and 0 <= v <= 9 and " " not in w]
+    point = rf"(?P<point>[\s-]+point(?:[\s-]+(?:{_alt(digit_words)})\b)+)"
+    word = rf"(?:{compound}|{_alt([_spaced(w) for w in words], escape=False)}){point}?"
     scale = _alt(data["scales"])
     vague = _alt([_spaced(w) for w in data["vague"]], escape=False)
     few = _alt([_spaced(w) for w in data.get("vague_multiples", {})], escape=False) or r"(?!)"

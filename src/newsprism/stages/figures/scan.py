@@ -59,6 +59,11 @@ def _number(m: re.Match[str], lex: Lexicon) -> tuple[float, str] | None:
     if m.group("fraction"):
         return (lex.fractions[key], "fraction") if key in lex.fractions else None
     if m.group("word"):
+        if m.group("point"):  # "one point six": the whole number, then each digit word after "point"
+            whole = " ".join(text[: m.start("point") - m.start()].split())
+            digits = re.findall(r"[a-z]+", m.group("point").lower())[1:]
+            base = lex.words[whole] if whole in lex.words else sum(lex.words[p] for p in re.split(r"[- ]", whole))
+            return base + float("0." + "".join(str(int(lex.words[d])) for d in digits)), "word"
         if key in lex.words:
             return lex.words[key], ("weak" if key in lex.weak else "word")
         parts = re.split(r"[- ]", key)
@@ -277,10 +282,15 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         bound = lex.qual_before[qualifier.lower()]
         start -= len(text[max(0, start - 30) : start]) - q.start("q")
     qa = lex.qual_after_re.match(text, pos)
-    if qa and qualifier is None:
-        qualifier = qa.group("q").strip()
-        bound = lex.qual_after.get(qualifier.lower(), "approx")
+    if qa:  # "30-odd years", "some 40-plus countries": a hedge after the number (the one before wins)
+        if qualifier is None:
+            written = qa.group("q").strip()
+            bound = lex.qual_after.get(written.lower(), "approx")
+            qualifier = written.lstrip("-")
         pos = qa.end()
+        found = unit_at(text, pos, lex) if unit is None else None
+        if found:
+            unit, family, pos = found  # "30-odd years", "20 or so miles": the unit after the hedge
     high = None
     if m.group("few"):  # "several hundred": 300 to 900; "a couple hundred": about 200
         least, most = lex.vague_multiples[" ".join(m.group("few_words").lower().split())]
