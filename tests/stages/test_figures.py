@@ -794,3 +794,10 @@ def test_a_hedge_after_the_number_and_the_unit_after_the_hedge():
     found = _run("He spent 30-odd years with some 40-plus countries and walked 20 or so miles.")
     assert [(f.value, f.unit, f.qualifier, f.bound) for f in found] == [
         (30, "year", "odd", "lower"), (40, "country", "some", "approx"), (20, "mile", "or so", "approx")]
+
+
+def test_the_counted_phrase_stops_before_a_relative_clause_in_its_prepositional_phrase():
+    found = _run("The party won 54 seats for the lower house of parliament for which results are out.")
+    assert [f.counted.text for f in found] == ["seats for the lower house of parliament"]
+    found = _run("Rebels attacked nearly 10 villages between the towns of Bocaranga and Bazoum.")
+    assert [f.counted.text for f in found] == ["villages between the towns of Bocaranga and Bazoum"]

@@ -16,6 +16,7 @@ _MODIFIER = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}  # "armed forces", "wounded 
 _DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "all"}
 _MONEY_PREPS = {"in", "for", "to", "of", "on", "into"}
 _PERIODS = {*PER_TIME_WORDS, "quarter", "period", "half", "season", "term"}
+_RELATIVES = {"which", "who", "whom", "whose", "that", "where"}
 _OPEN_QUOTES = {'"', "“", "‘", "'"}
 
 
@@ -83,14 +84,15 @@ def _extend(doc, head, end_i: int, sent_end: int, lex: Lexicon) -> int:
             (
                 k for k in range(i + 1, right + 1)
                 if doc[k].text in ',;:.()[]"“”' or doc[k].pos_ == "VERB" and not (k == i + 1 and doc[k].dep_ == "amod")
+                or k > i + 1 and doc[k].lower_ in _RELATIVES  # "seats for the lower house for which ..."
             ),
             None,
         )  # fmt: skip
         # (a participle right after the preposition stays: "people for suspected links"; a bare preposition
         # is dropped)
         i = right + 1 if cut is None else cut if cut > i + 1 else i
-    while i > end_i and (doc[i - 1].is_punct or doc[i - 1].text.lower() in lex.counted_stop):
-        i -= 1
+    while i > end_i and (doc[i - 1].is_punct or doc[i - 1].lower_ in lex.counted_stop or doc[i - 1].pos_ == "ADP"):
+        i -= 1  # (nor a preposition left hanging at the end)
     return i
 
 
