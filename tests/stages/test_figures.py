@@ -801,3 +801,8 @@ def test_the_counted_phrase_stops_before_a_relative_clause_in_its_prepositional_
     assert [f.counted.text for f in found] == ["seats for the lower house of parliament"]
     found = _run("Rebels attacked nearly 10 villages between the towns of Bocaranga and Bazoum.")
     assert [f.counted.text for f in found] == ["villages between the towns of Bocaranga and Bazoum"]
+
+
+def test_a_fraction_of_a_scale_word_multiplies_it():
+    found = _run("Students owe nearly a quarter of a trillion dollars; half of a million people and a third of the budget.")
+    assert [(f.value, f.unit) for f in found] == [(2.5e11, "USD"), (5e5, "person"), (1 / 3, "fraction")]

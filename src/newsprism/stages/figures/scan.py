@@ -25,6 +25,7 @@ _AND_FRACTION = re.compile(
     re.IGNORECASE,
 )
 _FRACTION_AFTER_AND = {"a half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "three quarters": 0.75, "two thirds": 2 / 3}
+_OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<s>[a-z]+)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s+an?(?=\s)", re.IGNORECASE)
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # the units of time a rate is "per" ("40 tonnes a day"); nouns.py reads the same list for counted nouns
@@ -162,6 +163,10 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         if more:  # "two and a half years", "one and a half million"
             value += _FRACTION_AFTER_AND[re.sub(r"[\s-]+", " ", more.group("f").lower())]
             pos, kind = more.end(), ("word" if kind == "weak" else kind)
+    elif kind == "fraction" and (of_scale := _OF_A_SCALE.match(text, pos)) \
+            and of_scale.group("s").lower() in lex.scales:  # fmt: skip
+        value *= lex.scales[of_scale.group("s").lower()]  # "a quarter of a trillion dollars": 2.5e11
+        pos, kind = of_scale.end(), "a_scale"
     elif kind == "fraction" and m.group(0).lower() == "half":
         art = _ARTICLE.match(text, pos)  # "half a percentage point", "half an hour", "half a mile"
         if art and (unit_at(text, art.end(), lex) or _money_after(text, art.end(), lex)):
