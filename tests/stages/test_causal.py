@@ -722,3 +722,9 @@ def test_a_bare_on_or_off_in_the_lexicon_is_an_error():
 def test_amid_a_tense_backdrop_is_its_own_reading():
     assert "connective:amid@tension" in _keys("Shops stayed shut amid fears of violence.")
     assert set(k for k in _keys("The rally was held amid tight security.") if "amid" in k) == {"connective:amid"}
+
+
+def test_a_span_of_time_before_after_dates_one_event_by_another():
+    assert not [f for f in _found("A day after the blasts, the ministry sent a team to the city.") if f[0] == "after"]
+    assert not [f for f in _found("Police reached the spot 20 minutes after the clashes broke out.") if f[0] == "after"]
+    assert [f for f in _found("Police arrested five students after they blocked the road.") if f[0] == "after"]

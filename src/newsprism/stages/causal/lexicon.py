@@ -77,6 +77,8 @@ class Lexicon:
     place_entities: frozenset[str] = frozenset()  # spaCy entity labels of places (GPE, LOC, FAC)
     name_entities: frozenset[str] = frozenset()  # entity labels of names a cue word may be part of (ORG)
     temporal_connectives: frozenset[str] = frozenset()  # "after", "for": no cue before a date or a duration
+    interval_connectives: frozenset[str] = frozenset()  # "after": no cue after a span of time ("a day after")
+    interval_nouns: frozenset[str] = frozenset()
     saying_verbs: frozenset[str] = frozenset()  # "as you know", "when asked": no cause from a marker on these
     # first word -> the fixed phrases it starts that are no cue: "after" -> (("after", "all"),)
     idioms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
@@ -199,6 +201,8 @@ def build(data: dict) -> Lexicon:
         place_entities=frozenset(str(w) for w in data.get("place_entities", ())),
         name_entities=frozenset(str(w) for w in data.get("name_entities", ())),
         temporal_connectives=frozenset(str(w).lower() for w in data.get("temporal_connectives", ())),
+        interval_connectives=frozenset(str(w).lower() for w in data.get("interval_connectives", ())),
+        interval_nouns=frozenset(str(w).lower() for w in data.get("interval_nouns", ())),
         idioms=_idioms(data.get("idioms", ())),
     )
 

@@ -160,6 +160,8 @@ def introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | N
         c.ent_type_ in TEMPORAL_ENTS for c in last.children if c.dep_ == "pobj"
     ):
         return None  # "after 2010", "since Monday", "for more than a decade": time, not cause
+    if first.lower_ in lex.interval_connectives and i > sent.start and doc[i - 1].lower_ in lex.interval_nouns:
+        return None  # "a day after the blasts", "20 minutes after the clash": one event dated by another
     if cue.kind == CONNECTIVE and last.lower_ == "to" and i + n < sent.end and doc[i + n].tag_ == "VB":
         return None  # "the ministers are due to meet": an infinitive, not "due to the rain"
     # two tests of the cue's own words, made before the parse is walked (each returns None, as below would)
