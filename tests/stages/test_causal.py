@@ -728,3 +728,19 @@ def test_a_span_of_time_before_after_dates_one_event_by_another():
     assert not [f for f in _found("A day after the blasts, the ministry sent a team to the city.") if f[0] == "after"]
     assert not [f for f in _found("Police reached the spot 20 minutes after the clashes broke out.") if f[0] == "after"]
     assert [f for f in _found("Police arrested five students after they blocked the road.") if f[0] == "after"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their decision to continue the agitation surprised the government.",
+        "The police appealed to the agitators to withdraw the strike.",
+        "Trade unions oppose the move to introduce the insurance bill.",
+    ],
+)
+def test_to_completing_a_request_or_a_noun_like_decision_is_no_purpose(text):
+    assert not [f for f in _found(text) if f[0].lower() == "to"]
+
+
+def test_to_after_a_clause_is_still_a_purpose():
+    assert [f for f in _found("Workers blocked the highway to protest the closure of the mill.") if f[0] == "to"]
