@@ -806,3 +806,8 @@ def test_the_counted_phrase_stops_before_a_relative_clause_in_its_prepositional_
 def test_a_fraction_of_a_scale_word_multiplies_it():
     found = _run("Students owe nearly a quarter of a trillion dollars; half of a million people and a third of the budget.")
     assert [(f.value, f.unit) for f in found] == [(2.5e11, "USD"), (5e5, "person"), (1 / 3, "fraction")]
+
+
+def test_an_acronym_s_plural_counts_its_singular():
+    found = _run("The motion carried the signatures of 55 MPs and police found 3 IEDs.")
+    assert [(f.unit, f.unit_family) for f in found] == [("mp", "people"), ("ied", "weapons")]

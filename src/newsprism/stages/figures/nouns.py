@@ -35,6 +35,8 @@ def token_at(doc, offset: int) -> int:
 
 
 def singular(word: str, lex: Lexicon) -> str:
+    if re.fullmatch(r"[A-Z]{2,}['’]?s", word):
+        return word.rstrip("s").rstrip("'’").lower()  # "MPs", "NGOs", "IEDs", "CEO's": an acronym's plural
     w = word.lower()
     if w in lex.irregular:
         return lex.irregular[w]
