@@ -811,3 +811,8 @@ def test_a_fraction_of_a_scale_word_multiplies_it():
 def test_an_acronym_s_plural_counts_its_singular():
     found = _run("The motion carried the signatures of 55 MPs and police found 3 IEDs.")
     assert [(f.unit, f.unit_family) for f in found] == [("mp", "people"), ("ied", "weapons")]
+
+
+def test_plurals_of_nouns_in_ie_and_a_north_american_toll_free_number():
+    assert [f.unit for f in _run("Nine movies, 10 rookies and 5 cities.")] == ["movie", "rookie", "city"]
+    assert _run("To take part, call 1-855-808-5160 before noon.") == []

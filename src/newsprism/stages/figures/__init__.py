@@ -56,7 +56,7 @@ _LONG_NUMBER = re.compile(r"\d{5,7}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)\s?)?\d{1,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4}){0,2}"
     r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]\d{3,4}"
-    r"|\b\d{3}[.-]\d{3}[.-]\d{4})(?!\d)"
+    r"|\b(?:1[.-])?\d{3}[.-]\d{3}[.-]\d{4})(?!\d)"  # (with the North American "1-": "1-855-808-5160")
 )
 _CUED_PHONE = re.compile(  # "call 555-1234", "phone 020 7946 0958"
     r"\b(?:call|calling|phone|telephone|tel|fax|hotline|helpline|dial|text|whatsapp|mobile|cell)\b[\s.:#]*"
