@@ -192,3 +192,21 @@ def test_a_plain_count_needs_a_common_subject_beyond_its_noun():
     assert align_figures(items) == []
     same_story = [replace(it, context=frozenset(STORY)) for it in items]
     assert len(align_figures(same_story)) == 2
+
+
+def test_tolls_placed_in_different_countries_stay_apart():
+    places = {"e-nairobi", "e-dar", "e-kenya", "e-tanzania"}
+    kenya = replace(fig("a", "f1", 247, "deaths", words="people", date="1998-08-20", context=places),
+                    where=frozenset({"KE"}))
+    tanzania = replace(fig("b", "f1", 240, "deaths", words="people", date="1998-08-20", context=places),
+                       where=frozenset({"TZ"}))
+    both = replace(fig("c", "f1", 245, "deaths", words="people", date="1998-08-21", context=places),
+                   where=frozenset({"KE", "TZ"}))
+    groups = {(m.document, m.group) for m in align_figures([kenya, tanzania, both])}
+    by_group: dict[str, set[str]] = {}
+    for doc, group in groups:
+        by_group.setdefault(group, set()).add(doc)
+    assert any("c" in docs for docs in by_group.values())  # the toll of both countries links to one
+    assert not any({"a", "b"} <= docs for docs in by_group.values())  # Kenya's and Tanzania's never
+    unplaced = [replace(x, where=frozenset()) for x in (kenya, tanzania)]
+    assert len({m.group for m in align_figures(unplaced)}) == 1  # without places in their clauses they link

@@ -16,6 +16,8 @@ places they name (``min_context_overlap``: two stories from one country share a 
 are within ``max_context_ratio`` of each other (nine dead in one attack and 15,000 killed in a year share a
 measure and a country, not a subject) and their counted phrases do not name different things ("three
 civilians" and "nine guards" are two counts; "at least 12 people" may be the toll "nine guards" is part of).
+Two figures whose own clauses name resolved places only in different countries never link ("247 killed in
+Kenya", "10 in Tanzania").
 Durations and ages are not aligned.
 
 Groups are built greedily from the best-scoring links down, and never hold two figures of one document: a
@@ -120,6 +122,7 @@ class FigureItem:
     date: str = ""  # the document's report date (ISO), "" when unknown
     context: frozenset[str] = frozenset()  # entity ids of the places its document names
     text: str = ""
+    where: frozenset[str] = frozenset()  # country codes of the resolved places its own clause names
     extra: dict[str, Any] = field(default_factory=dict)
 
     def interval(self) -> tuple[float, float]:
@@ -173,8 +176,16 @@ def _overlap(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b)
 
 
+def _elsewhere(a: FigureItem, b: FigureItem) -> bool:
+    """Both figures' clauses place them, in countries apart: "247 killed in Kenya" and "10 in Tanzania",
+    "168 killed in Oklahoma City" and "257 in Nairobi and Dar es Salaam" count different things."""
+    return bool(a.where and b.where and not a.where & b.where)
+
+
 def _score(a: FigureItem, b: FigureItem) -> float | None:
     """How sure we are that a and b measure the same thing (None: they do not link)."""
+    if _elsewhere(a, b):
+        return None
     about = _overlap(a.about, b.about)
     counted = _overlap(a.words, b.words)
     context = _overlap(a.context, b.context)
@@ -194,11 +205,12 @@ def _score(a: FigureItem, b: FigureItem) -> float | None:
 
 def _apart(a: FigureItem, b: FigureItem) -> bool:
     """Both counted phrases name what they count, and no word of it is shared ("three civilians", "nine
-    border guards killed"; the measure words themselves, "killed", do not count)."""
+    border guards killed"; the measure words themselves, "killed", do not count), or the two are placed in
+    different countries."""
     measures = rules().measures
     wa = {w for w in a.words if w not in measures}
     wb = {w for w in b.words if w not in measures}
-    return bool(wa and wb and not wa & wb)
+    return bool(wa and wb and not wa & wb) or _elsewhere(a, b)
 
 
 def _may_join(xs: list[FigureItem], ys: list[FigureItem]) -> bool:
@@ -329,16 +341,16 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
                 FigureItem(
                     doc_id, f.id, float(f.value), f.high, f.bound or "exact", measure_of(f, around, after),
                     content_words(f.counted.text if f.counted else ""), about, scope, dates.get(doc_id, ""),
-                    context, f.text,
+                    context, f.text, where=frozenset(c for e in about if (c := places.get(e))),
                 )
             )
     return items
 
 
-def _place_entities(store) -> set[str]:
-    """Place entities, resolved or not (a country, a town, a bridge the gazetteer does not know): the
-    places a document names are its story context."""
-    return {e["id"] for e in store.entities(type="place")}
+def _place_entities(store) -> dict[str, str]:
+    """Place entities, resolved or not (a country, a town, a bridge the gazetteer does not know), with
+    their country code ("" when unresolved): the places a document names are its story context."""
+    return {e["id"]: e.get("country") or "" for e in store.entities(type="place")}
 
 
 def realign_figures(store, fresh: Mapping[str, list[Figure]] | None = None) -> int:
