@@ -476,3 +476,13 @@ def test_a_think_tanks_center_is_an_organisation_and_a_space_center_a_place():
     assert found.get("Halvern Policy Center") == "org"
     found = {m.text: m.type for m in run("The crew trained at the Brask Space Center near the coast.")}
     assert found.get("Brask Space Center") == "place"
+
+
+def test_the_organisation_a_title_is_of_is_no_person():
+    ms = run("Director of the U.S. Federal Bureau of Investigation (FBI) Louis Freeh said the raid was justified.")
+    named = {m.text: m for m in ms}
+    fbi = named["Federal Bureau of Investigation"]
+    assert fbi.type == "org" and fbi.role is None
+    assert named["Louis Freeh"].type == "person"
+    (westphal,) = [m for m in run("The Undersecretary of the Army Joseph Westphal spoke.") if m.type == "person"]
+    assert westphal.role == "Undersecretary of the Army"

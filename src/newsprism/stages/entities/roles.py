@@ -214,6 +214,9 @@ def split_title(doc: Any, c: Cand, lex: Lexicon, person_starts: set[int]) -> lis
             if complement_cand:
                 out.append(complement_cand)
             name = Cand(comp, c.j, c.label, c.source, nick=c.nick)
+            if c.label != "PERSON" and any(fold(t.text) in lex.org_cues for t in doc[comp : c.j]):
+                return out + [name]  # "Director of the U.S. | Federal Bureau of Investigation": the
+                # organisation the title is of, not a person holding it
             start = modifiers_start(doc, found[0], comp, False)
             _set_role(doc, name, start, comp, found[1], lex, "title")
             return out + [name]
