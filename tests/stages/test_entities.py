@@ -486,3 +486,9 @@ def test_the_organisation_a_title_is_of_is_no_person():
     assert named["Louis Freeh"].type == "person"
     (westphal,) = [m for m in run("The Undersecretary of the Army Joseph Westphal spoke.") if m.type == "person"]
     assert westphal.role == "Undersecretary of the Army"
+
+
+def test_a_day_after_a_person_s_name_is_not_part_of_it():
+    (clinton,) = [m for m in run("U.S. President Bill Clinton Saturday vowed to hunt down those responsible.")
+                  if m.type == "person"]
+    assert clinton.text == "Bill Clinton" and clinton.role == "U.S. President"

@@ -325,6 +325,7 @@ def extend_persons(doc: Any, cands: list[Cand], lex: Lexicon) -> list[Cand]:
             and is_word(doc[j])
             and not doc[j].is_sent_start
             and fold(doc[j].text) not in lex.not_names
+            and doc[j].ent_type_ not in ("DATE", "TIME")  # "President Bill Clinton | Saturday vowed"
         ):
             mask[j] = True
             j += 1
