@@ -816,3 +816,13 @@ def test_an_acronym_s_plural_counts_its_singular():
 def test_plurals_of_nouns_in_ie_and_a_north_american_toll_free_number():
     assert [f.unit for f in _run("Nine movies, 10 rookies and 5 cities.")] == ["movie", "rookie", "city"]
     assert _run("To take part, call 1-855-808-5160 before noon.") == []
+
+
+def test_nouns_joined_by_and_before_a_plural_qualify_it():
+    found = _run("Nine press freedom and rights groups and 1,000 oil and gas wells; police held 12 men and women.")
+    assert [(f.value, f.unit) for f in found] == [(9, "group"), (1000, "well"), (12, "man")]
+
+
+def test_a_counted_noun_at_the_end_of_the_text():
+    assert [(f.value, f.unit) for f in _run("They drilled 1,000 oil")] == [(1000, "oil")]
+    assert [f.value for f in _run("Nine press freedom and")] == [9]

@@ -121,6 +121,19 @@ def conjoined_names(doc, j: int, sent_end: int) -> bool:
     )  # fmt: skip
 
 
+def _coordinated_modifier(doc, j: int, head, sent_end: int) -> bool:
+    """"and"/"or" at ``j`` after a singular common noun, with only nouns and adjectives and then a plural
+    noun after it: the two are modifiers of that noun ("oil and gas wells"), not two things counted."""
+    if head is None or j >= sent_end or head.tag_ != "NN" or head.i != j - 1:
+        return False
+    if doc[j].lower_ not in ("and", "or"):
+        return False
+    k = j + 1
+    while k < min(j + 5, sent_end) and (doc[k].pos_ == "NOUN" or doc[k].pos_ == "ADJ"):
+        k += 1
+    return k > j + 2 and doc[k - 1].tag_ == "NNS" and doc[k - 1].pos_ == "NOUN"
+
+
 def _noun_follows(doc, j: int, sent_end: int) -> bool:
     """Adjectives at ``j`` and then a plural common noun ("common shares", "main battle tanks")."""
     if j >= sent_end or doc[j].pos_ != "ADJ":
@@ -190,8 +203,12 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
     while (
         j < sent_end
         and j - i < 6
-        and (doc[j].pos_ in _MODIFIER or doc[j].text == "-" or doc[j].tag_ == "POS")
+        and (doc[j].pos_ in _MODIFIER or doc[j].text == "-" or doc[j].tag_ == "POS"
+             or _coordinated_modifier(doc, j, head, sent_end))
     ):
+        if _coordinated_modifier(doc, j, head, sent_end):
+            j += 1  # "nine press freedom and rights groups", "1,000 oil and gas wells": both qualify the noun
+            continue
         if doc[j].text.lower() in lex.counted_stop or doc[j].tag_ in ("VBD", "VBZ", "VBP", "VB", "MD"):
             break
         if doc[j].pos_ in _NOUNISH:
@@ -212,6 +229,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
             continue  # "525,546 Phoenix Technologies common shares": the name qualifies the noun after it
         ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"}) \
             and not _inner_hyphen(doc, j, sent_end) and not _glued_hyphen(doc, j - 1) \
+            and not _coordinated_modifier(doc, j, head, sent_end) \
             and not (j < sent_end and doc[j].pos_ == "ADJ" and _inner_hyphen(doc, head.i - 1, sent_end))  # fmt: skip
         # ("high-risk foreign nationals": a hyphenated modifier and an adjective before the noun)
         if ends and not (doc[j - 1].tag_ == "POS" or (j < sent_end and doc[j].tag_ == "POS")):
