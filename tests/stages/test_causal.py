@@ -261,7 +261,7 @@ def test_the_claim_of_a_quote_is_linked_to_it():
 def test_claims_carry_stage_ids_reason_and_confidence():
     found = claims("The drought caused hunger. Because of the war, prices rose.")
     assert [c.id for c in found] == ["c1", "c2"]
-    assert all(c.stage == causal.STAGE == "causal@4" and c.kind == "causal" and c.reason for c in found)
+    assert all(c.stage == causal.STAGE == "causal@5" and c.kind == "causal" and c.reason for c in found)
     assert all(get().threshold <= c.confidence <= 1 for c in found)
 
 
@@ -744,3 +744,9 @@ def test_to_completing_a_request_or_a_noun_like_decision_is_no_purpose(text):
 
 def test_to_after_a_clause_is_still_a_purpose():
     assert [f for f in _found("Workers blocked the highway to protest the closure of the mill.") if f[0] == "to"]
+
+
+def test_leaving_a_place_or_a_statement_is_no_result():
+    assert not _found("Albright said Monday, leaving Andrews Air Force Base for Nairobi.")
+    assert not _found("The minister flew out, leaving Nairobi for Dar es Salaam.")
+    assert [f for f in _found("The blast tore through the market, leaving three people dead.") if f[0] == "leaving"]

@@ -35,7 +35,7 @@ from .finder import Found, find
 from .lexicon import Lexicon, get
 
 NAME = "causal"
-VERSION = 4
+VERSION = 5
 STAGE = f"{NAME}@{VERSION}"
 
 

@@ -37,7 +37,7 @@ from .args import (
     sentence_words,
     subject,
 )
-from .lexicon import ADVERB, CONNECTIVE, MOTIVE, PHRASAL, PURPOSE, REVERSE, VERB, Cue, Lexicon
+from .lexicon import ADVERB, CONNECTIVE, MOTIVE, PHRASAL, PURPOSE, RESULT_PARTICIPLE, REVERSE, VERB, Cue, Lexicon
 from .phrases import adverb, introducer
 
 
@@ -203,6 +203,9 @@ def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
         return None  # "was protesting outside the offices": where, not what for
     if cue.not_objects and any(c.dep_ == "dobj" and c.lower_ in cue.not_objects for c in v.children):
         return None  # "..., citing officials": where the news came from, not why
+    if cue.kind == RESULT_PARTICIPLE and (v.head.lower_ in lex.saying_verbs or any(
+            c.dep_ == "dobj" and c.ent_type_ in lex.place_entities for c in v.children)):  # fmt: skip
+        return None  # "Albright said Monday, leaving Andrews Air Force Base", "..., leaving Nairobi": she left
     doc = v.doc
     sig = (v.i, v.i + 1)
     own = spans.trim(v.doc, (v.i + 1, v.right_edge.i + 1)) if v.right_edge.i > v.i else None
