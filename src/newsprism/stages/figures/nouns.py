@@ -122,7 +122,7 @@ def conjoined_names(doc, j: int, sent_end: int) -> bool:
 
 
 def _coordinated_modifier(doc, j: int, head, sent_end: int) -> bool:
-    """"and"/"or" at ``j`` after a singular common noun, with only nouns and adjectives and then a plural
+    """ "and"/"or" at ``j`` after a singular common noun, with only nouns and adjectives and then a plural
     noun after it: the two are modifiers of that noun ("oil and gas wells"), not two things counted."""
     if head is None or j >= sent_end or head.tag_ != "NN" or head.i != j - 1:
         return False
