@@ -826,3 +826,11 @@ def test_nouns_joined_by_and_before_a_plural_qualify_it():
 def test_a_counted_noun_at_the_end_of_the_text():
     assert [(f.value, f.unit) for f in _run("They drilled 1,000 oil")] == [(1000, "oil")]
     assert [f.value for f in _run("Nine press freedom and")] == [9]
+
+
+def test_a_list_of_ages_shares_the_age_and_stops_the_counted_phrase():
+    found = _run("Police arrested two teenagers aged 15 and 17; two girls age 6 and 8 looked on.")
+    assert [(f.value, f.unit) for f in found] == [(2, "teenager"), (15, "year"), (17, "year"), (2, "girl"),
+                                                   (6, "year"), (8, "year")]
+    assert [(f.value, f.unit) for f in _run("A 35-year-old and 3 others were hurt.")][0] == (35, "year")
+    assert [(f.value, f.unit_family) for f in _run("A man aged about 35 was held.")] == [(35, "age")]

@@ -46,6 +46,8 @@ _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
 # five to seven digits, or thousands separators: too long for a date or time, whatever spaCy's tag says
 _ORDINAL_MODIFIER = re.compile(r"(?:an?|one)\s+(?!half\b|quarter\b)[a-z]+-[a-z]", re.IGNORECASE)
+# the ages before a bare number that goes on their list ("aged 15 and 17", "ages 9, 8 and 4"): spaCy calls it a date
+_AGE_LIST = re.compile(r"\bage[sd]?\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|or|to|-)?\s*$", re.IGNORECASE)
 _GROUPED = re.compile(r"\d,\d{3}")  # "1,200 Ford trucks": no house or route number is written with commas
 _LONG_NUMBER = re.compile(r"\d{5,7}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
@@ -143,7 +145,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
         j = nouns.token_at(doc, a.end)
         counts = j < len(doc) and doc[j].tag_ == "NNS" and doc[j].pos_ == "NOUN"  # "five hundred people"
         if i < len(doc) and doc[i].ent_type_ in _EXCLUDE_ENTS and a.family is None \
-                and not _LONG_NUMBER.fullmatch(number.strip()) and not counts:  # fmt: skip
+                and not _LONG_NUMBER.fullmatch(number.strip()) and not counts \
+                and not _AGE_LIST.search(body, max(0, a.start - 30), a.start):  # fmt: skip
             return f"spaCy {doc[i].ent_type_}"
         if i < len(doc) and i > 0:
             prev = doc[i - 1]
@@ -324,15 +327,23 @@ def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
             n = figures[k + 1]
             if n.unit is not None and n.sentence == f.sentence and re.fullmatch(r"\s+of\s+the\s+", body[f.end : n.start]):
                 partner = n
-        if partner is not None and partner.unit_family not in ("age", "deaths") and _comparable(f, partner):
+        if partner is not None and _shares_unit(partner) and _comparable(f, partner):
             out[k] = _with_unit_of(f, partner)
     for k in range(len(out) - 2, -1, -1):  # "rates of 2, 3 and 4 percent": a list before the unit shares it
         f, n = out[k], out[k + 1]
         if f.unit is None and f.counted is None and f.unit_family == "count" and n.unit is not None \
-                and n.sentence == f.sentence and n.unit_family not in ("age", "deaths") and _comparable(f, n) \
+                and n.sentence == f.sentence and _shares_unit(n) and _comparable(f, n) \
                 and _LIST_GAP.fullmatch(body[f.end : n.start]):  # fmt: skip
             out[k] = _with_unit_of(f, n)
     return out
+
+
+def _shares_unit(partner: Figure) -> bool:
+    """A death toll shares its unit with no bare number, nor does an age, unless it was read from "aged" or
+    "age" before it ("girls age 6 and 8", "teenagers aged 15 and 17"; not "a 35-year-old and 3")."""
+    if partner.unit_family == "deaths":
+        return False
+    return partner.unit_family != "age" or "age" in partner.reason.split(", ")
 
 
 def _comparable(f: Figure, partner: Figure) -> bool:

@@ -270,7 +270,9 @@ def get() -> Lexicon:
             rf"(?:\s?(?P<u>{_alt(unit_symbols)})|(?P<g>{_alt(glued_units)}))(?![A-Za-z0-9])"
         ),
         source_re=re.compile(rf"\b(?P<cue>{_alt(data['source_cues'])})\s+", ci),
-        age_before_re=re.compile(rf"\b(?:{_alt(data['age_before'])})\s+$", ci),
+        age_before_re=re.compile(  # also with a hedge between: "aged over 60", "aged about 35"
+            rf"\b(?:{_alt(data['age_before'])})\s+(?:(?:{_alt(data['qualifiers_before'])})\s+)?$", ci
+        ),
         dollar_after_re=re.compile(rf"\s+(?P<q>{_alt(data['dollar_after'])})(?![A-Za-z])(?:\s+dollars?\b)?"),
         change_re=re.compile(rf"\b(?:{_alt([_spaced(w) for w in data['change_words']], escape=False)})\s+$", ci),
     )
