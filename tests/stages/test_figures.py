@@ -834,3 +834,10 @@ def test_a_list_of_ages_shares_the_age_and_stops_the_counted_phrase():
                                                    (6, "year"), (8, "year")]
     assert [(f.value, f.unit) for f in _run("A 35-year-old and 3 others were hurt.")][0] == (35, "year")
     assert [(f.value, f.unit_family) for f in _run("A man aged about 35 was held.")] == [(35, "age")]
+
+
+def test_a_list_dash_a_bracketed_reference_and_a_hyphenated_participle():
+    found = _run("Polls:\n-One poll shows Cruz 16 points ahead.\n-5 degrees is cold.")
+    assert [(f.value, f.unit) for f in found] == [(1, "poll"), (16, "point"), (-5, "degree")]
+    assert _run("Craig explains why Indiana is weird. [538]") == []
+    assert [(f.value, f.unit) for f in _run("He spoke to his 40 laid-off employees.")] == [(40, "employee")]

@@ -115,6 +115,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
         return "a number glued to a word"  # "49ers", "3D", "5G", "a 10K race"
     if bare and a.kind == "digits" and a.num_start > 0 and body[a.num_start - 1] == "#":
         return "a rank or label after '#'"  # "#1", "#MeToo"
+    if bare and a.kind == "digits" and a.num_start > 0 and body[a.num_start - 1] == "[" and after[:1] == "]":
+        return "a reference in square brackets"  # "... is weird. [538]", "[1]"
     for m in lex.idiom_re.finditer(body, max(0, a.start - 12), min(len(body), a.end + 24)):
         if m.start() <= a.num_start < m.end():
             return "a set phrase"  # "at one point", "one by one"

@@ -204,7 +204,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         j < sent_end
         and j - i < 6
         and (doc[j].pos_ in _MODIFIER or doc[j].text == "-" or doc[j].tag_ == "POS"
-             or _coordinated_modifier(doc, j, head, sent_end))
+             or _coordinated_modifier(doc, j, head, sent_end) or _glued_hyphen(doc, j - 1))  # "laid-off"
     ):
         if _coordinated_modifier(doc, j, head, sent_end):
             j += 1  # "nine press freedom and rights groups", "1,000 oil and gas wells": both qualify the noun

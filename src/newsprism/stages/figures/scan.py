@@ -187,6 +187,8 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         sign = re.search(r"(?:\bminus[- ]|(?<![\w%)])\s?[-−])$", left, re.IGNORECASE)
         if sign and re.search(r"\bplus\s+or\s+minus[- ]$", left, re.IGNORECASE):
             sign = None  # "plus or minus 3.1 points": a margin, not a negative amount
+        if sign and not sign.group(0).lower().startswith("minus") and kind != "digits":
+            sign = None  # "-One poll shows ...": a list dash before a number word, not a minus
         if (
             sign
             and not re.search(r"[\w%)][-−]$", left)
