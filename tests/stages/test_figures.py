@@ -841,3 +841,10 @@ def test_a_list_dash_a_bracketed_reference_and_a_hyphenated_participle():
     assert [(f.value, f.unit) for f in found] == [(1, "poll"), (16, "point"), (-5, "degree")]
     assert _run("Craig explains why Indiana is weird. [538]") == []
     assert [(f.value, f.unit) for f in _run("He spoke to his 40 laid-off employees.")] == [(40, "employee")]
+
+
+def test_a_clause_repeating_the_verb_counts_the_same_thing():
+    found = _run("Ted Cruz has 370 delegates, Marco Rubio has 163 and John Kasich has 63.")
+    assert [(f.value, f.unit) for f in found] == [(370, "delegate"), (163, "delegate"), (63, "delegate")]
+    found = _run("The company has 500 employees, and it has 3 offices; she spent $5 million, he spent 3.")
+    assert [(f.value, f.unit) for f in found] == [(500, "employee"), (3, "office"), (5e6, "USD"), (3, None)]

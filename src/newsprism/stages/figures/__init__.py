@@ -17,8 +17,9 @@ reads the counted noun from the parse, :mod:`.context` joins the other stages' r
   it says were injured or wounded ``injury`` (family ``injuries``).
 * durations ("20 years") are figures in family ``duration``; ages ("a 35-year-old", "aged 35") family
   ``age``.
-* a bare number shares the unit of a figure next to it ("2, 3 and 4 percent", "45 percent in 2019 and 52")
-  when the two are within a thousandfold of each other.
+* a bare number shares the unit of a figure next to it ("2, 3 and 4 percent", "45 percent in 2019 and 52"),
+  or of one before it in a clause repeating its verb ("Cruz has 370 delegates, Kasich has 129"), when the
+  two are within a thousandfold of each other.
 * not figures: dates and years, clock times, ordinals, hyphenated durations naming a kind of thing
   ("the 10-year Treasury note", "a two-month contract"), numbers inside names and labels ("Game 7",
   "COVID-19", "Boeing 737", "49ers", "24/7"), list numbering, bare appositive ages ("Smith, 25,"), number
@@ -329,6 +330,8 @@ def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
             n = figures[k + 1]
             if n.unit is not None and n.sentence == f.sentence and re.fullmatch(r"\s+of\s+the\s+", body[f.end : n.start]):
                 partner = n
+        if partner is None and k > 0 and _parallel(body, out[k - 1], f):
+            partner = out[k - 1]  # "Ted Cruz has 370 delegates, Kasich has 129": the same verb, the same unit
         if partner is not None and _shares_unit(partner) and _comparable(f, partner):
             out[k] = _with_unit_of(f, partner)
     for k in range(len(out) - 2, -1, -1):  # "rates of 2, 3 and 4 percent": a list before the unit shares it
@@ -338,6 +341,18 @@ def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
                 and _LIST_GAP.fullmatch(body[f.end : n.start]):  # fmt: skip
             out[k] = _with_unit_of(f, n)
     return out
+
+
+def _parallel(body: str, p: Figure, f: Figure) -> bool:
+    """``f`` repeats the verb right before ``p`` in the same sentence, with only words between ("Cruz has 370
+    delegates, Kasich has 129 and Rubio has 163", "she spent $5 million, he spent 3"): a clause of the same
+    shape, counting the same thing."""
+    if p.unit is None or p.sentence != f.sentence:
+        return False
+    verb = re.search(r"\b([a-z]{2,})\s+$", body[max(0, p.start - 20) : p.start])
+    gap = body[p.end : f.start]
+    return bool(verb) and len(gap) <= 60 and not re.search(r"\d|[;:()]", gap) \
+        and bool(re.search(rf"\b{verb.group(1)}\s+$", gap))  # fmt: skip
 
 
 def _shares_unit(partner: Figure) -> bool:
