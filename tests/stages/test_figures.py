@@ -848,3 +848,8 @@ def test_a_clause_repeating_the_verb_counts_the_same_thing():
     assert [(f.value, f.unit) for f in found] == [(370, "delegate"), (163, "delegate"), (63, "delegate")]
     found = _run("The company has 500 employees, and it has 3 offices; she spent $5 million, he spent 3.")
     assert [(f.value, f.unit) for f in found] == [(500, "employee"), (3, "office"), (5e6, "USD"), (3, None)]
+
+
+def test_a_bare_number_after_a_toll_of_the_injured_does_not_share_it():
+    found = _run("The blast injured 141 people and police arrested 20.")
+    assert [(f.value, f.unit) for f in found] == [(141, "injury"), (20, None)]

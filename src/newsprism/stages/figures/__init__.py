@@ -356,9 +356,10 @@ def _parallel(body: str, p: Figure, f: Figure) -> bool:
 
 
 def _shares_unit(partner: Figure) -> bool:
-    """A death toll shares its unit with no bare number, nor does an age, unless it was read from "aged" or
-    "age" before it ("girls age 6 and 8", "teenagers aged 15 and 17"; not "a 35-year-old and 3")."""
-    if partner.unit_family == "deaths":
+    """A toll (the dead or the injured, read from the verb) shares its unit with no bare number ("injured
+    141 people and police arrested 20"), nor does an age, unless it was read from "aged" or "age" before it
+    ("girls age 6 and 8", "teenagers aged 15 and 17"; not "a 35-year-old and 3")."""
+    if partner.unit_family in ("deaths", "injuries"):
         return False
     return partner.unit_family != "age" or "age" in partner.reason.split(", ")
 
