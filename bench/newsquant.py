@@ -28,10 +28,10 @@ matches when it equals any word of the gold unit singularised. The noun as the t
 beside the stage's normalised unit: the stage counts nationalities as ``person`` and people killed as
 ``death`` and the injured as ``injury`` (records.Figure), while the gold keeps the written noun
 ("Americans", "people"), so the head of the figure's ``counted`` phrase is a second name for its unit (and
-a toll read from the verb alone, "15 were killed", "80 injured", has no written unit: "-"). A fraction's unit is ``fraction`` and what
-it is a fraction of is its counted phrase; the gold names the latter ("a third of the population"), so a
-fraction is matched as a counted noun too. A measurement unit ("mile") never matches a
-longer gold unit ("square mile").
+a toll read from the verb alone, "15 were killed", "80 injured", has no written unit: "-"). A fraction's
+unit is ``fraction`` and what it is a fraction of is its counted phrase; the gold names the latter ("a third
+of the population"), so a fraction is matched as a counted noun too. A measurement unit ("mile") never
+matches a longer gold unit ("square mile").
 
 A symbol that CQE's own unit dictionary gives to several units is ambiguous, and the gold's choice between
 them is no evidence against another: when the gold's written unit is such a symbol (:data:`AMBIGUOUS_SYMBOLS`;

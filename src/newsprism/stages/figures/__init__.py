@@ -45,11 +45,13 @@ STAGE = "figures@6"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
-# five to seven digits, or thousands separators: too long for a date or time, whatever spaCy's tag says
+# "a third-year student": an ordinal before a hyphen, no fraction (not "a half-hour", "a quarter-hour")
 _ORDINAL_MODIFIER = re.compile(r"(?:an?|one)\s+(?!half\b|quarter\b)[a-z]+-[a-z]", re.IGNORECASE)
-# the ages before a bare number that goes on their list ("aged 15 and 17", "ages 9, 8 and 4"): spaCy calls it a date
+# the ages before a bare number that goes on their list ("aged 15 and 17", "ages 9, 8 and 4"): spaCy calls it
+# a date
 _AGE_LIST = re.compile(r"\bage[sd]?\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|or|to|-)?\s*$", re.IGNORECASE)
 _GROUPED = re.compile(r"\d,\d{3}")  # "1,200 Ford trucks": no house or route number is written with commas
+# five to seven digits, or thousands separators: too long for a date or time, whatever spaCy's tag says
 _LONG_NUMBER = re.compile(r"\d{5,7}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 

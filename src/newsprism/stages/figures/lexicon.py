@@ -148,7 +148,8 @@ def _core_pattern(data: dict) -> str:
     glyph = _alt([f for f in data["written_fractions"] if "/" not in f])
     # a cheap test before the alternatives: the first two characters of some number ("tw", "a ", "ha") or
     # a digit, a decimal point or a fraction glyph; most words fail it at once
-    spelled = [*words, *tens, *data["vague"], *data.get("vague_multiples", {}), *data["fractions"], *parts.get("numerators", {}), "a ", "an ", "half"]
+    spelled = [*words, *tens, *data["vague"], *data.get("vague_multiples", {}), *data["fractions"],
+               *parts.get("numerators", {}), "a ", "an ", "half"]
     firsts = sorted({w[:2].lower() for w in spelled})
     lead = "|".join(re.escape(f).replace(r"\ ", r"[\s-]") for f in firsts)
     return (  # a slash fraction after a whole number needs a space or hyphen ("3 1/2"; "31/2" is no 3½)

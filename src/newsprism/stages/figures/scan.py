@@ -53,8 +53,7 @@ def _number(m: re.Match[str], lex: Lexicon) -> tuple[float, str] | None:
         return 1.0, "a_one"  # "an hour and a half": the half is added after the unit
     key = " ".join(text.split())
     if m.group("few"):  # "several hundred": the least it means (the most is set in _amount)
-        words = " ".join(m.group("few_words").lower().split())
-        return lex.vague_multiples[words][0] * lex.scales[m.group("few_scale").lower()], "vague"
+        return lex.vague_multiples[_few_words(m)][0] * lex.scales[m.group("few_scale").lower()], "vague"
     if m.group("vague"):
         return lex.vague[key], "vague"
     if m.group("fraction"):
@@ -63,13 +62,23 @@ def _number(m: re.Match[str], lex: Lexicon) -> tuple[float, str] | None:
         if m.group("point"):  # "one point six": the whole number, then each digit word after "point"
             whole = " ".join(text[: m.start("point") - m.start()].split())
             digits = re.findall(r"[a-z]+", m.group("point").lower())[1:]
-            base = lex.words[whole] if whole in lex.words else sum(lex.words[p] for p in re.split(r"[- ]", whole))
-            return base + float("0." + "".join(str(int(lex.words[d])) for d in digits)), "word"
-        if key in lex.words:
-            return lex.words[key], ("weak" if key in lex.weak else "word")
-        parts = re.split(r"[- ]", key)
-        return lex.words[parts[0]] + lex.words[parts[-1]], "word"
+            decimals = "".join(str(int(lex.words[d])) for d in digits)
+            return _word_value(whole, lex) + float(f"0.{decimals}"), "word"
+        return _word_value(key, lex), ("weak" if key in lex.weak else "word")
     raise AssertionError(g)
+
+
+def _word_value(key: str, lex: Lexicon) -> float:
+    """A number word's value: a listed one ("twelve", "a dozen") or tens and ones ("twenty-three")."""
+    if key in lex.words:
+        return lex.words[key]
+    parts = re.split(r"[- ]", key)
+    return lex.words[parts[0]] + lex.words[parts[-1]]
+
+
+def _few_words(m: re.Match[str]) -> str:
+    """The lexicon key of the words before the scale in "several hundred", "a couple of thousand"."""
+    return " ".join(m.group("few_words").lower().split())
 
 
 def _scales(text: str, pos: int, currency: bool, lex: Lexicon) -> tuple[float, int]:
@@ -187,13 +196,9 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
         sign = re.search(r"(?:\bminus[- ]|(?<![\w%)])\s?[-−])$", left, re.IGNORECASE)
         if sign and re.search(r"\bplus\s+or\s+minus[- ]$", left, re.IGNORECASE):
             sign = None  # "plus or minus 3.1 points": a margin, not a negative amount
-        if sign and not sign.group(0).lower().startswith("minus") and kind != "digits":
-            sign = None  # "-One poll shows ...": a list dash before a number word, not a minus
-        if (
-            sign
-            and not re.search(r"[\w%)][-−]$", left)
-            or (sign and sign.group(0).lower().startswith("minus"))
-        ):
+        # "minus" always; a dash only before digits not glued to a word ("-One poll shows ...": a list dash)
+        if sign and (sign.group(0).lower().startswith("minus")
+                     or kind == "digits" and not re.search(r"[\w%)][-−]$", left)):
             negative = True
             start -= len(sign.group(0).lstrip())
     num_start = m.start()
@@ -300,7 +305,7 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
             unit, family, pos = found  # "30-odd years", "20 or so miles": the unit after the hedge
     high = None
     if m.group("few"):  # "several hundred": 300 to 900; "a couple hundred": about 200
-        least, most = lex.vague_multiples[" ".join(m.group("few_words").lower().split())]
+        least, most = lex.vague_multiples[_few_words(m)]
         high = value * most / least if most != least else None
         bound = "approx" if bound == "exact" else bound
     elif kind == "vague" and bound == "exact":
