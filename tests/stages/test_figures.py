@@ -853,3 +853,8 @@ def test_a_clause_repeating_the_verb_counts_the_same_thing():
 def test_a_bare_number_after_a_toll_of_the_injured_does_not_share_it():
     found = _run("The blast injured 141 people and police arrested 20.")
     assert [(f.value, f.unit) for f in found] == [(141, "injury"), (20, None)]
+
+
+def test_a_number_too_large_to_hold_is_no_figure():
+    found = _run("Officials said " + "9" * 400 + " people and 12 soldiers were there.")
+    assert [(f.value, f.unit) for f in found] == [(12, "soldier")]

@@ -28,6 +28,7 @@ reads the counted noun from the parse, :mod:`.context` joins the other stages' r
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from typing import Any
@@ -103,6 +104,8 @@ def _tally(body: str, a: Amount, lex: Lexicon) -> bool:
 
 def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
     """Why an amount is not a figure, or None."""
+    if not math.isfinite(a.value) or (a.high is not None and not math.isfinite(a.high)):
+        return "a number too large to hold"  # 400 digits in a row: no quantity, and no JSON can carry it
     number = body[a.num_start : a.end]
     after = body[a.end : a.end + 6]
     word_after = re.match(r"\s?([A-Za-z'’.]+)", after)
