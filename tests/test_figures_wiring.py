@@ -159,3 +159,13 @@ def test_figures_are_aligned_again_when_the_user_merges_entities(tmp_path, monke
         groups = {r["group"] for r in corpus.figures()}
         assert len(groups) == 1 and None not in groups
         assert {r["group_status"] for r in corpus.figures()} == {"agree"}
+
+
+def test_a_hedge_is_shown_where_the_text_writes_it():
+    from newsprism.views.figures import format_value
+
+    assert format_value({"value": 50.0, "unit": "person", "qualifier": "or more", "text": "50 or more"}) == (
+        "50 or more person")
+    assert format_value({"value": 30.0, "unit": "year", "qualifier": "odd", "text": "30-odd years"}) == "30 odd year"
+    assert format_value({"value": 1.4e9, "unit": "USD", "qualifier": "over", "text": "over $1.4 billion"}) == (
+        "over 1,400,000,000 USD")

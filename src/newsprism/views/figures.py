@@ -223,7 +223,11 @@ def format_value(row: dict) -> str:
     if row.get("high") is not None:
         text += f"–{row['high']:,.0f}"
     unit = row.get("unit") or ""
-    return f"{row.get('qualifier') or ''} {text} {unit}".strip()
+    qualifier = row.get("qualifier") or ""
+    written = (row.get("text") or "").lower()
+    if qualifier and written and not written.startswith(qualifier.lower()):
+        return f"{text} {qualifier} {unit}".strip()  # a hedge written after the number: "50 or more", "30-odd"
+    return f"{qualifier} {text} {unit}".strip()
 
 
 def format_scope(row: dict) -> str:
