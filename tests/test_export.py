@@ -284,6 +284,37 @@ def test_empty_export(tmp_path):
     assert pq.read_table(tmp_path / "e.parquet").column_names == list(DOCUMENT_KEYS)
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_failed_export_leaves_the_earlier_file_and_no_half_file(tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    out.write_text("an earlier export\n")
+    good = [{"id": "a", "value": {"n": 1.0}}, {"id": "b", "value": {"n": 2.0}}]
+    bad = good + [{"id": "c", "value": {"n": float("inf")}}]
+    with pytest.raises(ValueError, match=r"row 3: .*not a finite number"):
+        write_rows(bad, fmt, out)
+    assert out.read_text() == "an earlier export\n"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+    assert write_rows(good, fmt, out) == 2
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+    if fmt == "jsonl":
+        assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["a", "b"]
+
+
+def test_export_to_a_device_or_a_link_writes_through_it(tmp_path):
+    real = tmp_path / "real.jsonl"
+    real.write_text("")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    assert write_rows(rows(2), "jsonl", link) == 2
+    assert link.is_symlink() and len(real.read_text().splitlines()) == 2
+    assert write_rows(rows(1), "jsonl", "/dev/null") == 1
+
+
+def test_export_into_a_missing_folder_names_the_path(tmp_path):
+    with pytest.raises(OSError, match="nowhere"):
+        write_rows(rows(1), "jsonl", tmp_path / "nowhere" / "out.jsonl")
+
+
 # --- property: any text survives every format ---------------------------------------------------------
 
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)

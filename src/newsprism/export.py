@@ -20,6 +20,8 @@ import csv
 import io
 import itertools
 import json
+import os
+import secrets
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -139,12 +141,34 @@ def write_rows(
 
     ``out`` is a path, an open text or binary stream (left open), or ``None``/``"-"`` for standard output.
     ``columns`` fixes the CSV header and Parquet columns (otherwise: the first row's keys); it also lets an
-    empty export still carry its header. A row with a key outside the columns raises ``ValueError``.
+    empty export still carry its header. A row with a key outside the columns, or a value the format
+    cannot hold (a float that is not finite in JSON), raises ``ValueError`` naming the row. A path is
+    written through a temporary file beside it and renamed into place only when every row is written, so a
+    failed export leaves no half file and an earlier file at that path untouched.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     writer = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}[fmt]
-    return writer(iter(rows), out, columns)
+    if not isinstance(out, (str, Path)) or out == "-" or not _replaceable(Path(out)):
+        return writer(iter(rows), out, columns)
+    target = Path(out)
+    # created by the writer itself, so it gets the usual permissions (mkstemp's would be private)
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:
+        count = writer(iter(rows), partial, columns)
+        os.replace(partial, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(partial)
+    return count
+
+
+def _replaceable(target: Path) -> bool:
+    """Whether ``target`` can be written by renaming a finished file onto it: a regular file or a new
+    name in an existing folder; not a device, a pipe ("/dev/stdout") or a symbolic link (the link stays)."""
+    if target.is_symlink():
+        return False
+    return target.is_file() if target.exists() else target.parent.is_dir()
 
 
 # --- values -------------------------------------------------------------------------------------------
@@ -163,8 +187,12 @@ def _plain(value: Any) -> Any:
 _LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def _json(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+def _json(value: Any, number: int | None = None) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # inf or nan: JSON has no such number
+        where = f"row {number}: " if number is not None else ""
+        raise ValueError(f"{where}a value is not a finite number, which JSON cannot hold: {value!r:.200}") from None
     for char, escape in _LINE_BREAKS.items():
         if char in text:
             text = text.replace(char, escape)
@@ -271,16 +299,16 @@ def _write_jsonl(rows: Iterator[Mapping[str, Any]], out: Any, columns: Sequence[
             if columns is not None:
                 _check_keys(row, columns, count)
                 row = {key: row.get(key) for key in columns}
-            stream.write(_json(row))
+            stream.write(_json(row, count))
             stream.write("\n")
     return count
 
 
-def _csv_cell(value: Any) -> Any:
+def _csv_cell(value: Any, number: int) -> Any:
     if value is None:
         return ""
     if isinstance(value, (list, tuple, dict)):
-        return _json(_plain(value))
+        return _json(_plain(value), number)
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
@@ -297,7 +325,7 @@ def _write_csv(rows: Iterator[Mapping[str, Any]], out: Any, columns: Sequence[st
         writer.writerow(names)
         for count, row in enumerate(itertools.chain([first] if first is not None else [], rows), 1):
             _check_keys(row, names, count)
-            writer.writerow([_csv_cell(row.get(name)) for name in names])
+            writer.writerow([_csv_cell(row.get(name), count) for name in names])
     return count
 
 
@@ -324,9 +352,9 @@ def _parquet_value(value: Any, kind: str, name: str, number: int) -> Any:
     if value is None:
         return None
     if kind == "json":
-        return _json(_plain(value))
+        return _json(_plain(value), number)
     if kind == "string":
-        return value if isinstance(value, str) else _json(_plain(value))
+        return value if isinstance(value, str) else _json(_plain(value), number)
     if kind == "list<string>":
         if isinstance(value, (list, tuple)) and all(isinstance(i, str) for i in value):
             return list(value)
