@@ -858,3 +858,13 @@ def test_a_bare_number_after_a_toll_of_the_injured_does_not_share_it():
 def test_a_number_too_large_to_hold_is_no_figure():
     found = _run("Officials said " + "9" * 400 + " people and 12 soldiers were there.")
     assert [(f.value, f.unit) for f in found] == [(12, "soldier")]
+
+
+@pytest.mark.parametrize("pair", [[0, 5], [5, 2], ["a", 3], [3]])
+def test_a_bad_vague_multiple_in_the_lexicon_is_a_config_error(pair):
+    from newsprism.errors import ConfigError
+    from newsprism.stages.figures.lexicon import _multiples
+
+    assert _multiples({"vague_multiples": {"several": [3, 9]}}) == {"several": (3.0, 9.0)}
+    with pytest.raises(ConfigError, match="figures.yaml: vague_multiples 'a few'"):
+        _multiples({"vague_multiples": {"a few": pair}})

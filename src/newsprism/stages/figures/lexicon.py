@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import lexicons
+from ...errors import ConfigError
 
 
 def _alt(words, *, escape: bool = True) -> str:
@@ -105,6 +106,21 @@ class Lexicon:
     unit_re: re.Pattern[str]
     unit_symbol_re: re.Pattern[str]
     source_re: re.Pattern[str]
+
+
+def _multiples(data: dict) -> dict[str, tuple[float, float]]:
+    """vague_multiples as (least, most), each checked: a least of 0 would divide by zero later."""
+    out = {}
+    for words, pair in data.get("vague_multiples", {}).items():
+        try:
+            least, most = (float(v) for v in pair)
+        except (TypeError, ValueError):
+            least = most = float("nan")
+        if not 0 < least <= most:
+            raise ConfigError(f"figures.yaml: vague_multiples {words!r} must be [least, most] with "
+                              f"0 < least <= most, not {pair!r}")
+        out[str(words)] = (least, most)
+    return out
 
 
 def _fractions(data: dict) -> dict[str, float]:
@@ -214,7 +230,7 @@ def get() -> Lexicon:
         written_fractions={k: float(v) for k, v in data["written_fractions"].items()},
         vague={k: float(v) for k, v in data["vague"].items()},
         vague_tenfold=frozenset(data.get("vague_tenfold", [])),
-        vague_multiples={k: (float(lo), float(hi)) for k, (lo, hi) in data.get("vague_multiples", {}).items()},
+        vague_multiples=_multiples(data),
         qual_before=dict(data["qualifiers_before"]),
         qual_after=dict(data["qualifiers_after"]),
         symbols=symbols,
