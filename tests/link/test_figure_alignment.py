@@ -107,9 +107,33 @@ def test_claims_with_the_same_cause_and_effect_group():
 def test_open_bounds_far_apart_do_not_agree():
     items = [
         fig("a", "f1", 15000, "deaths", bound="lower", words="people killed", date="2011-02-10", scope=("2010",)),
-        fig("b", "f1", 250000, "deaths", bound="lower", words="people killed", date="2019-11-07"),
+        fig("b", "f1", 100000, "deaths", bound="lower", words="people killed", date="2019-11-07"),
     ]
     assert {m.status for m in align_figures(items)} == {"differ"}
+
+
+def test_a_group_never_spans_more_than_tenfold():
+    # linked by a shared entity or counted words, "10 people" and "224 people" are still two counts
+    items = [
+        fig("a", "f1", 10, "deaths", words="people killed", about={"e-blast"}, date="1998-08-21"),
+        fig("b", "f1", 224, "deaths", words="people killed", about={"e-blast"}, date="1999-10-08"),
+        fig("c", "f1", 259, "deaths", words="people killed", about={"e-blast"}, date="1998-09-30"),
+    ]
+    groups = {m.document: m.group for m in align_figures(items)}
+    assert groups["b"] == groups["c"] and "a" not in groups
+    rewards = [fig("a", "f2", 5e4, "money:USD", words="reward"), fig("b", "f2", 5e6, "money:USD", words="reward")]
+    assert align_figures(rewards) == []
+
+
+def test_a_part_of_a_total_links_only_with_a_count_of_the_same_part():
+    places = {"e-nairobi", "e-dar"}
+    part = replace(fig("a", "f2", 12, "deaths", words="Americans", date="1998-08-13", context=places), part=True)
+    whole = fig("b", "f1", 12, "deaths", bound="lower", words="people", date="1998-08-07", context=places)
+    same = fig("c", "f3", 11, "deaths", words="Americans", date="1998-08-08", context=places)
+    groups = {m.document: m.group for m in align_figures([part, whole, same])}
+    assert groups["a"] == groups["c"] and "b" not in groups  # "dozens of people" is no count of Americans
+    # not given as a part, a count of Americans may be the whole toll a vaguer count gives
+    assert len({m.group for m in align_figures([replace(part, part=False), whole])}) == 1
 
 
 def test_the_unit_decides_before_nearby_words():
@@ -210,3 +234,42 @@ def test_tolls_placed_in_different_countries_stay_apart():
     assert not any({"a", "b"} <= docs for docs in by_group.values())  # Kenya's and Tanzania's never
     unplaced = [replace(x, where=frozenset()) for x in (kenya, tanzania)]
     assert len({m.group for m in align_figures(unplaced)}) == 1  # without places in their clauses they link
+
+
+def test_tolls_of_periods_that_do_not_meet_stay_apart():
+    from datetime import date
+
+    from newsprism.link.figures import scope_bounds, scope_span
+
+    places = {"e-us", "e-nairobi"}
+    day = scope_span(scope_bounds([("on ", "1998-08-07")]))
+    assert day == (date(1998, 8, 7), date(1998, 8, 7))
+    year = scope_span(scope_bounds([("in a bombing in ", "1995")]))
+    assert year == (date(1995, 1, 1), date(1995, 12, 31))
+    since = scope_span(scope_bounds([("killed since ", "1990")]))
+    assert since == (date(1990, 1, 1), None)
+    assert scope_bounds([("from ", "2001"), (" to ", "2003")]) == ("2001", "2003")
+    assert scope_bounds([("since ", "2006"), (", ", "2010")]) == ("2006", "2010")
+    # "in 2010 alone, a 60 percent increase over the previous year": 2009 is compared with, not counted
+    assert scope_bounds([("were killed in ", "2010"), ("over the ", "2009")]) == ("2010", "2010")
+    assert scope_span(("2010", "2009")) is None
+    embassy = [replace(fig(d, "f1", v, "deaths", words="people", date=r, context=places), span=day)
+               for d, v, r in (("a", 257, "1998-08-13"), ("b", 247, "1998-08-20"))]
+    oklahoma = replace(fig("c", "f1", 168, "deaths", words="people", date="1998-09-30", context=places), span=year)
+    groups = {m.document: m.group for m in align_figures([*embassy, oklahoma])}
+    assert groups["a"] == groups["b"] and "c" not in groups  # 1995's dead are not 1998's
+    # a scope that meets the other ("since 1990") or none at all keeps them comparable
+    for span in (since, None):
+        other = replace(oklahoma, span=span, value=250.0)
+        assert len({m.group for m in align_figures([*embassy, other])}) == 1
+
+
+def test_part_markers_read_around_a_figure():
+    from newsprism.link.figures import rules
+
+    r = rules()
+    assert r.part_before.search("killed 258 people, including ")
+    assert r.part_before.search("more than 100 dead, among them ")
+    assert r.part_after.search(" of them Americans")
+    assert not r.part_before.search("the bombings killed ")
+    assert not r.part_before.search("excluding")  # a word ending in a marker is not the marker

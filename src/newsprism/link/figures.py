@@ -17,12 +17,21 @@ are within ``max_context_ratio`` of each other (nine dead in one attack and 15,0
 measure and a country, not a subject) and their counted phrases do not name different things ("three
 civilians" and "nine guards" are two counts; "at least 12 people" may be the toll "nine guards" is part of).
 Two figures whose own clauses name resolved places only in different countries never link ("247 killed in
-Kenya", "10 in Tanzania").
+Kenya", "10 in Tanzania"), nor do two whose stated time scopes do not meet ("168 killed in a bombing in
+1995", "257 killed on Aug. 7" of 1998): a count of one period is not a count of another. Scopes that
+overlap ("since the end of 2006", "in 2010 alone") or a scope left unstated keep them comparable, and a
+difference between them is named in the group's reason.
 Durations and ages are not aligned.
+
+A figure the text gives as a part of another ("killed 258 people, including 12 Americans", "eight of
+them Americans"; ``part_before``/``part_after``) links with a figure that is not such a part only when their
+counted phrases share a word ("12 Americans"), never by shared places and a close value alone.
 
 Groups are built greedily from the best-scoring links down, and never hold two figures of one document: a
 writer who gives two different numbers in one article is counting two things ("$310 million for the navy,
-part of the $1.6 billion initiative"), so no chain of links can put them together.
+part of the $1.6 billion initiative"), so no chain of links can put them together. Nor does a group's
+largest value exceed ``max_context_ratio`` times its smallest, whatever links them ("killed 10 people"
+in one city and "224 people" in all share the bombing they are about, not a count).
 
 Each group is ordered by report date and labelled:
 
@@ -41,13 +50,15 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any
 
 from .. import lexicons
 from ..records import Figure
+from ..stages.times.timecalc import parse_value
 from ..textfold import strip_accents
 from .quotes import Member
 from .stored import records_by_document
@@ -70,6 +81,13 @@ class Rules:
     max_bound_ratio: float
     max_context_ratio: float
     min_context_overlap: float
+    part_before: re.Pattern[str]  # matches the end of the text before a figure given as a part
+    part_after: re.Pattern[str]  # matches the start of the text after it
+
+
+def _words_re(words, template: str) -> re.Pattern[str]:
+    alternatives = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in words or ()) or "(?!)"
+    return re.compile(template.format(alternatives), re.IGNORECASE)
 
 
 @cache
@@ -87,6 +105,8 @@ def rules() -> Rules:
         max_bound_ratio=float(data.get("max_bound_ratio", 1.5)),
         max_context_ratio=float(data.get("max_context_ratio", 10)),
         min_context_overlap=float(data.get("min_context_overlap", 0.2)),
+        part_before=_words_re(data.get("part_before"), r"\b(?:{})\s*$"),
+        part_after=_words_re(data.get("part_after"), r"^\s*(?:{})\b"),
     )
 
 
@@ -123,6 +143,8 @@ class FigureItem:
     context: frozenset[str] = frozenset()  # entity ids of the places its document names
     text: str = ""
     where: frozenset[str] = frozenset()  # country codes of the resolved places its own clause names
+    span: tuple[date | None, date | None] | None = None  # first and last day of its time scope (None: open)
+    part: bool = False  # given as a part of another figure ("including 12 Americans")
     extra: dict[str, Any] = field(default_factory=dict)
 
     def interval(self) -> tuple[float, float]:
@@ -170,6 +192,67 @@ def _words_after(text: str, limit: int = 6) -> list[str]:
     return _WORD.findall(text[: stop.start()] if stop else text)[:limit]
 
 
+@cache
+def _scope_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicons.load("alignment")
+    return frozenset(data.get("scope_start") or ()), frozenset(data.get("scope_end") or ())
+
+
+def scope_bounds(refs: Sequence[tuple[str, str]]) -> tuple[str | None, str | None] | None:
+    """A figure's time scope as (start, end) TIMEX values, from its scope expressions in text order, each
+    given as (the text just before it, its value): "since X" starts it, "until X" ends it, "in X" is both;
+    a bare expression after an open start ends it ("since 2006 ... by 2010"); once the scope is closed a
+    later bare one is a point of comparison, not the scope ("in 2010 alone, up 60 percent over the previous
+    year"). None without expressions."""
+    if not refs:
+        return None
+    starts, ends = _scope_words()
+    start = end = None
+    for before, value in refs:
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)][-3:]
+        if any(w in starts for w in words):
+            start = value
+        elif any(w in ends for w in words):
+            end = value
+        elif start is None and end is None:
+            start = end = value
+        elif end is None:
+            end = value
+    return start, end
+
+
+def figure_scope(rows: Sequence[Mapping[str, Any]], sentence: tuple[int, str] | None) -> tuple[str | None, str | None] | None:
+    """:func:`scope_bounds` of a figure's scope expressions (times-stage rows; durations are no scope), read
+    in the figure's sentence, given as (its start offset, its text)."""
+    refs = []
+    for row in sorted((r for r in rows if r.get("type") != "DURATION" and r.get("value")), key=lambda r: r["start"]):
+        before = ""
+        if sentence is not None:
+            rel = row["start"] - sentence[0]
+            before = sentence[1][max(0, rel - 25) : max(0, rel)]
+        refs.append((before, row["value"]))
+    return scope_bounds(refs)
+
+
+def scope_span(bounds: tuple[str | None, str | None] | None) -> tuple[date | None, date | None] | None:
+    """(first day, last day) of a scope's (start, end) values; a side that is open or not a date is None."""
+    if bounds is None:
+        return None
+    first, last = (parse_value(v) if v else None for v in bounds)
+    span = (first.start if first else None, last.end if last else None)
+    if span[0] and span[1] and span[1] < span[0]:
+        return None  # an end before its start ("the Index 2025 ... compared to 2023"): misread, unknown
+    return None if span == (None, None) else span
+
+
+def _disjoint(a: FigureItem, b: FigureItem) -> bool:
+    """Both time scopes are stated and do not meet: "in 1995" and "on 1998-08-07" count different things."""
+    if a.span is None or b.span is None:
+        return False
+    (a0, a1), (b0, b1) = a.span, b.span
+    return bool((a1 and b0 and a1 < b0) or (b1 and a0 and b1 < a0))
+
+
 def _overlap(a: frozenset, b: frozenset) -> float:
     if not a or not b:
         return 0.0
@@ -184,7 +267,7 @@ def _elsewhere(a: FigureItem, b: FigureItem) -> bool:
 
 def _score(a: FigureItem, b: FigureItem) -> float | None:
     """How sure we are that a and b measure the same thing (None: they do not link)."""
-    if _elsewhere(a, b):
+    if _elsewhere(a, b) or _disjoint(a, b):
         return None
     about = _overlap(a.about, b.about)
     counted = _overlap(a.words, b.words)
@@ -205,19 +288,33 @@ def _score(a: FigureItem, b: FigureItem) -> float | None:
 
 def _apart(a: FigureItem, b: FigureItem) -> bool:
     """Both counted phrases name what they count, and no word of it is shared ("three civilians", "nine
-    border guards killed"; the measure words themselves, "killed", do not count), or the two are placed in
-    different countries."""
+    border guards killed"; the measure words themselves, "killed", do not count), or one is given as a part
+    of a total and they share no such word ("including 12 Americans", "dozens of people"), or the two are
+    placed in different countries or periods."""
     measures = rules().measures
     wa = {w for w in a.words if w not in measures}
     wb = {w for w in b.words if w not in measures}
-    return bool(wa and wb and not wa & wb) or _elsewhere(a, b)
+    if (wa and wb and not wa & wb) or (a.part != b.part and not wa & wb):
+        return True
+    return _elsewhere(a, b) or _disjoint(a, b)
 
 
 def _may_join(xs: list[FigureItem], ys: list[FigureItem]) -> bool:
-    """Two groups may merge unless one holds a figure counting something else than a figure of the other
-    and the two are not linked themselves: a generic count ("13 people") does not chain "three
-    civilians" to "nine guards"."""
+    """Two groups may merge unless their values would then span more than ``max_context_ratio`` (one
+    count is not reported as 10 and as 224, and a $50,000 reward is not the $5 million one), or one holds
+    a figure counting something else than a figure of the other and the two are not linked themselves:
+    a generic count ("13 people") does not chain "three civilians" to "nine guards"."""
+    if _spread(xs + ys) > rules().max_context_ratio:
+        return False  # "killed 10 people" and "killed 224 people", whatever links them, are two counts
     return not any(_apart(x, y) and _score(x, y) is None for x in xs for y in ys)
+
+
+def _spread(items: list[FigureItem]) -> float:
+    """How many times the largest value of the figures is the smallest (1.0 when not all positive)."""
+    values = [it.value for it in items]
+    if min(values) <= 0:
+        return 1.0
+    return max(values) / min(values)
 
 
 def align_figures(items: list[FigureItem]) -> list[Member]:
@@ -319,7 +416,7 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
     docs = list(figures)
     entity_of: dict[tuple[str, str], str] = {(d, m): e for d, m, e in store.entity_links(doc_ids=docs)}
     places = _place_entities(store)
-    times = {d: {r["id"]: r.get("value") for r in rows} for d, rows in store.stage_records("times", docs)}
+    times = {d: {r["id"]: r for r in rows} for d, rows in store.stage_records("times", docs)}
     context_of: dict[str, set[str]] = {}  # document -> the places it names
     for (d, _), e in entity_of.items():
         if e in places:
@@ -336,12 +433,16 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
                 around = f.sentence.text[max(0, rel - 40) : max(0, rel)]
                 after = f.sentence.text[f.end - f.sentence.start :][:60]
             about = frozenset(e for m in f.about if (e := entity_of.get((doc_id, m))) is not None)
-            scope = tuple(v for t in f.scope if (v := times.get(doc_id, {}).get(t)))
+            rows = [r for t in f.scope if (r := times.get(doc_id, {}).get(t)) is not None]
+            scope = tuple(v for r in rows if (v := r.get("value")))
+            sentence = (f.sentence.start, f.sentence.text) if f.sentence is not None else None
+            part = bool(rules().part_before.search(around) or rules().part_after.search(after))
             items.append(
                 FigureItem(
                     doc_id, f.id, float(f.value), f.high, f.bound or "exact", measure_of(f, around, after),
                     content_words(f.counted.text if f.counted else ""), about, scope, dates.get(doc_id, ""),
                     context, f.text, where=frozenset(c for e in about if (c := places.get(e))),
+                    span=scope_span(figure_scope(rows, sentence)), part=part,
                 )
             )
     return items

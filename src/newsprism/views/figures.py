@@ -8,12 +8,10 @@ A claim row does the same for the ``causal`` stage. Columns are documented in do
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
-from .. import lexicons
+from ..link.figures import figure_scope
 from ..textfold import search_key
 
 FIGURE_COLUMNS = (
@@ -25,13 +23,6 @@ CLAIM_COLUMNS = (
     "document", "id", "outlet", "published", "start", "end", "text", "kind", "cause", "effect", "signal",
     "polarity", "speaker", "speaker_name", "quote", "group", "confidence", "reason", "stage",
 )
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-@cache
-def _scope_words() -> tuple[frozenset[str], frozenset[str]]:
-    data = lexicons.load("alignment")
-    return frozenset(data.get("scope_start") or ()), frozenset(data.get("scope_end") or ())
 
 
 class _DocContext:
@@ -59,26 +50,9 @@ class _DocContext:
 
     def scope(self, ids: list[str], sentence: dict[str, Any] | None) -> dict[str, str | None] | None:
         """{start, end} as TIMEX values: "since X" starts it, "until X" ends it, "in X" is both."""
-        refs = [self.times[t] for t in ids if t in self.times and self.times[t].get("type") != "DURATION"]
-        if not refs:
-            return None
-        starts, ends = _scope_words()
-        out: dict[str, str | None] = {"start": None, "end": None}
-        for ref in sorted(refs, key=lambda r: r["start"]):
-            before = ""
-            if sentence is not None:
-                rel = ref["start"] - sentence["start"]
-                before = sentence["text"][max(0, rel - 25) : max(0, rel)]
-            words = [w.lower() for w in _WORD.findall(before)][-3:]
-            if any(w in starts for w in words):
-                out["start"] = ref["value"]
-            elif any(w in ends for w in words):
-                out["end"] = ref["value"]
-            elif out["start"] is None and out["end"] is None:
-                out["start"] = out["end"] = ref["value"]
-            else:
-                out["end"] = ref["value"]
-        return out
+        rows = [self.times[t] for t in ids if t in self.times]
+        bounds = figure_scope(rows, (sentence["start"], sentence["text"]) if sentence is not None else None)
+        return None if bounds is None else {"start": bounds[0], "end": bounds[1]}
 
 
 def _documents(corpus, outlet: str | None, documents: list[str] | None) -> tuple[list[str], dict[str, dict]]:
