@@ -855,6 +855,26 @@ def test_a_bare_number_after_a_toll_of_the_injured_does_not_share_it():
     assert [(f.value, f.unit) for f in found] == [(141, "injury"), (20, None)]
 
 
+def test_a_toll_shares_its_unit_with_a_number_whose_verb_is_left_out():
+    found = _run("The bombings killed 247 people in Kenya and 10 in Tanzania. Clashes killed 5 on Monday and another 7.")
+    assert [(f.value, f.unit) for f in found] == [(247, "death"), (10, "death"), (5, "death"), (7, "death")]
+    found = _run("The attack killed 12 soldiers and wounded 30.")
+    assert [(f.value, f.unit) for f in found] == [(12, "death"), (30, "injury")]
+
+
+def test_each_figure_of_a_clause_is_about_the_places_after_it():
+    text = "The bombings killed 247 people in Kenya and 10 in Tanzania."
+    found = _run(text)
+    article = Article(id="a1", source="test", reader="text", body=text)
+    names = {m.id: m.text for m in entities.run(article, nlp.parse_one(text), StageContext())}
+    assert [[names[m] for m in f.about] for f in found] == [["Kenya"], ["Tanzania"]]
+    text = "The attacks in Nairobi and Dar es Salaam killed 257 people and injured 5,500."
+    found = _run(text)
+    names = {m.id: m.text for m in entities.run(Article(id="a1", source="test", reader="text", body=text),
+                                                nlp.parse_one(text), StageContext())}  # fmt: skip
+    assert sorted(names[m] for m in found[0].about) == ["Dar es Salaam", "Nairobi"]  # before the first: kept
+
+
 def test_a_number_too_large_to_hold_is_no_figure():
     found = _run("Officials said " + "9" * 400 + " people and 12 soldiers were there.")
     assert [(f.value, f.unit) for f in found] == [(12, "soldier")]

@@ -19,7 +19,10 @@ reads the counted noun from the parse, :mod:`.context` joins the other stages' r
   ``age``.
 * a bare number shares the unit of a figure next to it ("2, 3 and 4 percent", "45 percent in 2019 and 52"),
   or of one before it in a clause repeating its verb ("Cruz has 370 delegates, Kasich has 129"), when the
-  two are within a thousandfold of each other.
+  two are within a thousandfold of each other; a toll shares it only with a number whose verb is left out
+  ("killed 247 people in Kenya and 10 in Tanzania", not "injured 141 and police arrested 20").
+* ``about``: the entities of the figure's clause; of figures of one unit side by side in a clause, each
+  keeps the places written after it and before the next (Kenya is the 247's, Tanzania the 10's).
 * not figures: dates and years, clock times, ordinals, hyphenated durations naming a kind of thing
   ("the 10-year Treasury note", "a two-month contract"), numbers inside names and labels ("Game 7",
   "COVID-19", "Boeing 737", "49ers", "24/7"), list numbering, bare appositive ages ("Smith, 25,"), number
@@ -42,7 +45,7 @@ from .scan import scan, unit_at
 
 __all__ = ["STAGE", "run", "scan"]
 
-STAGE = "figures@6"
+STAGE = "figures@7"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -295,7 +298,44 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                 sentence=sentence, confidence=confidence, reason=a.reason, stage=STAGE,
             )
         )  # fmt: skip
-    return _carry_units(body, figures)
+    return _own_places(body, _carry_units(body, figures), mentions)
+
+
+_JOINED = re.compile(r"\b(?:and|or|but|while|whereas|against)\b|,", re.IGNORECASE)
+
+
+def _own_places(body: str, figures: list[Figure], mentions) -> list[Figure]:
+    """Of figures counting the same thing side by side in one clause, joined by "and", "while" or a comma,
+    each is about the places written after it and before the next ("killed 247 people in Kenya and 10 in
+    Tanzania": Kenya is the 247's, Tanzania the 10's); a place before the first stays with all of them
+    ("the bombings in Kenya and Tanzania killed 257 and 10"), and one inside a figure's counted phrase stays
+    with it. Figures of different units keep their whole clause's places ("50% of Syria's nearly 24 million
+    people", "$1 billion for 8.7 million children in Sudan")."""
+
+    def side_by_side(a: Figure, b: Figure) -> bool:
+        return a.sentence == b.sentence and (a.unit, a.unit_family) == (b.unit, b.unit_family) \
+            and bool(_JOINED.search(body[a.end : b.start]))  # fmt: skip
+
+    places = {m.id: m for m in mentions if m.type == "place"}
+    out = list(figures)
+    for k, f in enumerate(figures):
+        prev = figures[k - 1] if k > 0 and side_by_side(figures[k - 1], f) else None
+        nxt = figures[k + 1] if k + 1 < len(figures) and side_by_side(f, figures[k + 1]) else None
+        if prev is None and nxt is None:
+            continue
+        keep = []
+        for mid in f.about:
+            m = places.get(mid)
+            inside = f.counted is not None and f.counted.start <= (m.start if m else -1) < f.counted.end
+            theirs = m is not None and not inside and (
+                (nxt is not None and m.start >= nxt.start and mid in nxt.about)
+                or (prev is not None and prev.end <= m.start and m.end <= f.start and mid in prev.about)
+            )
+            if not theirs:
+                keep.append(mid)
+        if len(keep) != len(f.about):
+            out[k] = replace(f, about=tuple(keep))
+    return out
 
 
 # the words between a figure with a unit and a bare number sharing it: "and (the Nasdaq)", "but", "to"
@@ -337,7 +377,7 @@ def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
                 partner = n
         if partner is None and k > 0 and _parallel(body, out[k - 1], f):
             partner = out[k - 1]  # "Ted Cruz has 370 delegates, Kasich has 129": the same verb, the same unit
-        if partner is not None and _shares_unit(partner) and _comparable(f, partner):
+        if partner is not None and _shares_unit(partner, _gap(body, partner, f)) and _comparable(f, partner):
             out[k] = _with_unit_of(f, partner)
     for k in range(len(out) - 2, -1, -1):  # "rates of 2, 3 and 4 percent": a list before the unit shares it
         f, n = out[k], out[k + 1]
@@ -360,12 +400,22 @@ def _parallel(body: str, p: Figure, f: Figure) -> bool:
         and bool(re.search(rf"\b{verb.group(1)}\s+$", gap))  # fmt: skip
 
 
-def _shares_unit(partner: Figure) -> bool:
-    """A toll (the dead or the injured, read from the verb) shares its unit with no bare number ("injured
-    141 people and police arrested 20"), nor does an age, unless it was read from "aged" or "age" before it
-    ("girls age 6 and 8", "teenagers aged 15 and 17"; not "a 35-year-old and 3")."""
+def _gap(body: str, a: Figure, b: Figure) -> str:
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return body[first.end : second.start]
+
+
+_ELLIPSIS = re.compile(r"\b(?:and|or|but|while)(?:\s+another)?\s+$", re.IGNORECASE)
+
+
+def _shares_unit(partner: Figure, gap: str = "") -> bool:
+    """A toll (the dead or the injured, read from the verb) shares its unit only with a bare number that
+    follows a join word with nothing else between, its verb left out ("killed 247 people in Kenya and 10 in
+    Tanzania"), not with one of another clause ("injured 141 people and police arrested 20"); an age
+    shares it only when read from "aged" or "age" before it ("girls age 6 and 8", "teenagers aged 15 and
+    17"; not "a 35-year-old and 3")."""
     if partner.unit_family in ("deaths", "injuries"):
-        return False
+        return bool(_ELLIPSIS.search(gap))
     return partner.unit_family != "age" or "age" in partner.reason.split(", ")
 
 
