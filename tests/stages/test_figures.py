@@ -875,6 +875,12 @@ def test_each_figure_of_a_clause_is_about_the_places_after_it():
     assert sorted(names[m] for m in found[0].about) == ["Dar es Salaam", "Nairobi"]  # before the first: kept
 
 
+def test_a_number_inside_a_name_before_the_counted_noun():
+    found = _run("He has won 7 Formula 1 titles and 30 Formula One races.")
+    assert [(f.value, f.unit, f.counted.text) for f in found] == [
+        (7, "title", "Formula 1 titles"), (30, "race", "Formula One races")]
+
+
 def test_a_number_too_large_to_hold_is_no_figure():
     found = _run("Officials said " + "9" * 400 + " people and 12 soldiers were there.")
     assert [(f.value, f.unit) for f in found] == [(12, "soldier")]

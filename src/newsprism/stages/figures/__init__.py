@@ -166,7 +166,10 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
             after = None  # the first word after the names ("titles" in "20 Grand Slam titles")
             if nxt is not None:
                 m = nxt.i + 1
-                while m < min(nxt.i + 3, len(doc) - 1) and doc[m].pos_ == "PROPN" and doc[m].text[:1].isupper():
+                while m < min(nxt.i + 3, len(doc) - 1) and (
+                    (doc[m].pos_ == "PROPN" and doc[m].text[:1].isupper())
+                    or (doc[m].like_num and doc[m - 1].pos_ == "PROPN")  # "7 Formula 1 titles", "Apollo 11"
+                ):
                     m += 1
                 while m < min(nxt.i + 5, len(doc) - 1) and (doc[m].pos_ == "ADJ" or doc[m].tag_ == "NN"):
                     m += 1  # "525,546 Phoenix Technologies common shares", "31 Abrams main battle tanks"

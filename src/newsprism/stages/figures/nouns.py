@@ -134,6 +134,12 @@ def _coordinated_modifier(doc, j: int, head, sent_end: int) -> bool:
     return k > j + 2 and doc[k - 1].tag_ == "NNS" and doc[k - 1].pos_ == "NOUN"
 
 
+def _name_number(doc, j: int, sent_end: int) -> bool:
+    """A number at ``j`` that is part of the name before it, with a noun after ("7 Formula 1 titles")."""
+    return 0 < j < sent_end - 1 and doc[j].like_num and doc[j - 1].pos_ == "PROPN" \
+        and doc[j + 1].pos_ in _NOUNISH  # fmt: skip
+
+
 def _noun_follows(doc, j: int, sent_end: int) -> bool:
     """Adjectives at ``j`` and then a plural common noun ("common shares", "main battle tanks")."""
     if j >= sent_end or doc[j].pos_ != "ADJ":
@@ -228,6 +234,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         if head is not None and head.pos_ == "PROPN" and _noun_follows(doc, j, sent_end):
             continue  # "525,546 Phoenix Technologies common shares": the name qualifies the noun after it
         ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"}) \
+            and not _name_number(doc, j, sent_end) \
             and not _inner_hyphen(doc, j, sent_end) and not _glued_hyphen(doc, j - 1) \
             and not _coordinated_modifier(doc, j, head, sent_end) \
             and not (j < sent_end and doc[j].pos_ == "ADJ" and _inner_hyphen(doc, head.i - 1, sent_end))  # fmt: skip
