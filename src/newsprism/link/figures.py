@@ -267,14 +267,14 @@ def _elsewhere(a: FigureItem, b: FigureItem) -> bool:
 
 def _score(a: FigureItem, b: FigureItem) -> float | None:
     """How sure we are that a and b measure the same thing (None: they do not link)."""
-    if _elsewhere(a, b) or _disjoint(a, b):
+    if _placed_apart(a, b):
         return None
     about = _overlap(a.about, b.about)
     counted = _overlap(a.words, b.words)
     context = _overlap(a.context, b.context)
     r = rules()
     ratio = abs(math.log10(max(a.value, 1e-9) / max(b.value, 1e-9))) if a.value > 0 and b.value > 0 else 1.0
-    by_context = a.measure in r.specific and context >= r.min_context_overlap and not _apart(a, b) \
+    by_context = a.measure in r.specific and context >= r.min_context_overlap and not _named_apart(a, b) \
         and ratio <= math.log10(r.max_context_ratio)  # fmt: skip
     # a plain count's noun alone is no common subject ("two countries" in two stories): it also needs places
     plain = not (a.measure in r.specific or a.measure.startswith("money:"))
@@ -286,16 +286,18 @@ def _score(a: FigureItem, b: FigureItem) -> float | None:
     return about + counted + 0.5 * context - (0.2 if linked else 1.0) * min(1.0, ratio)
 
 
-def _apart(a: FigureItem, b: FigureItem) -> bool:
+def _named_apart(a: FigureItem, b: FigureItem) -> bool:
     """Both counted phrases name what they count, and no word of it is shared ("three civilians", "nine
     border guards killed"; the measure words themselves, "killed", do not count), or one is given as a part
-    of a total and they share no such word ("including 12 Americans", "dozens of people"), or the two are
-    placed in different countries or periods."""
+    of a total and they share no such word ("including 12 Americans", "dozens of people")."""
     measures = rules().measures
     wa = {w for w in a.words if w not in measures}
     wb = {w for w in b.words if w not in measures}
-    if (wa and wb and not wa & wb) or (a.part != b.part and not wa & wb):
-        return True
+    return bool(wa and wb and not wa & wb) or (a.part != b.part and not wa & wb)
+
+
+def _placed_apart(a: FigureItem, b: FigureItem) -> bool:
+    """Placed in different countries or in periods that do not meet: never one count."""
     return _elsewhere(a, b) or _disjoint(a, b)
 
 
@@ -306,7 +308,11 @@ def _may_join(xs: list[FigureItem], ys: list[FigureItem]) -> bool:
     a generic count ("13 people") does not chain "three civilians" to "nine guards"."""
     if _spread(xs + ys) > rules().max_context_ratio:
         return False  # "killed 10 people" and "killed 224 people", whatever links them, are two counts
-    return not any(_apart(x, y) and _score(x, y) is None for x in xs for y in ys)
+    for x in xs:
+        for y in ys:
+            if _placed_apart(x, y) or (_named_apart(x, y) and _score(x, y) is None):
+                return False
+    return True
 
 
 def _spread(items: list[FigureItem]) -> float:

@@ -206,13 +206,12 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
     j = i
     if doc[i].lower_ in lex.multiplier_nouns:
         head, j = doc[i], sent_end  # "12 times earnings": the multiple is what is counted
-    while (
-        j < sent_end
-        and j - i < 6
-        and (doc[j].pos_ in _MODIFIER or doc[j].text == "-" or doc[j].tag_ == "POS"
-             or _coordinated_modifier(doc, j, head, sent_end) or _glued_hyphen(doc, j - 1))  # "laid-off"
-    ):
-        if _coordinated_modifier(doc, j, head, sent_end):
+    while j < sent_end and j - i < 6:
+        coordinated = _coordinated_modifier(doc, j, head, sent_end)
+        if not (doc[j].pos_ in _MODIFIER or doc[j].text == "-" or doc[j].tag_ == "POS" or coordinated
+                or _glued_hyphen(doc, j - 1)):  # "laid-off"
+            break
+        if coordinated:
             j += 1  # "nine press freedom and rights groups", "1,000 oil and gas wells": both qualify the noun
             continue
         if doc[j].text.lower() in lex.counted_stop or doc[j].tag_ in ("VBD", "VBZ", "VBP", "VB", "MD"):
