@@ -881,6 +881,12 @@ def test_a_number_inside_a_name_before_the_counted_noun():
         (7, "title", "Formula 1 titles"), (30, "race", "Formula One races")]
 
 
+def test_a_count_of_a_people_the_tagger_reads_as_a_name():
+    found = _run("They keep offers open for the eight Uyghurs Thailand still holds. Six Sikhs and 40 Democrats came.")
+    assert [(f.value, f.unit, f.counted.text) for f in found] == [
+        (8, "person", "Uyghurs"), (6, "person", "Sikhs"), (40, "person", "Democrats")]
+
+
 def test_a_number_too_large_to_hold_is_no_figure():
     found = _run("Officials said " + "9" * 400 + " people and 12 soldiers were there.")
     assert [(f.value, f.unit) for f in found] == [(12, "soldier")]

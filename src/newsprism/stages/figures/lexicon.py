@@ -75,6 +75,7 @@ class Lexicon:
     injury_words: tuple[str, ...]
     injury_before_re: re.Pattern[str]
     demonym_endings: tuple[str, ...]
+    group_plurals: frozenset[str]
     label_before: frozenset[str]
     not_after: frozenset[str]
     source_cues: tuple[str, ...]
@@ -252,6 +253,11 @@ def get() -> Lexicon:
         injury_words=tuple(data.get("injury_words", [])),
         injury_before_re=_before_re(data.get("injury_before", [])),
         demonym_endings=tuple(data["demonym_endings"]),
+        # plural names of peoples, faiths and parties ("Uyghurs", "Sikhs", "Democrats") from the entities
+        # lexicon's groups: a count of them counts people
+        group_plurals=frozenset(
+            str(k).lower() for k in (lexicons.load("entities").get("groups") or {}) if str(k).endswith("s")
+        ),
         label_before=frozenset(data["label_before"]),
         not_after=frozenset(data["not_after"]),
         source_cues=tuple(data["source_cues"]),

@@ -61,7 +61,11 @@ def family_of(unit: str, lex: Lexicon) -> str:
 
 
 def _is_demonym(token, lex: Lexicon) -> bool:
+    """A plural of a people, faith or party: "Mexicans" tagged as such, or one the lexicon names ("eight
+    Uyghurs" that the tagger reads as a place)."""
     text = token.text
+    if text[:1].isupper() and text.lower() in lex.group_plurals:
+        return True
     return bool(
         text[:1].isupper() and (token.tag_ == "NNPS" or token.ent_type_ == "NORP")
         and text.lower().endswith(lex.demonym_endings)
@@ -226,10 +230,10 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         if head is not None and head.pos_ == "PROPN" and conjoined_names(doc, j, sent_end):
             j += 1  # "dozens of Ford and Toyota vans": names joined before the noun they qualify
             continue
-        if head is not None and head.tag_ == "NNS" and head.pos_ == "NOUN" and j < sent_end \
-                and (doc[j].tag_ == "POS" or doc[j].pos_ == "PROPN"):  # fmt: skip
+        if head is not None and ((head.tag_ == "NNS" and head.pos_ == "NOUN") or _is_demonym(head, lex)) \
+                and j < sent_end and (doc[j].tag_ == "POS" or doc[j].pos_ == "PROPN"):  # fmt: skip
             break  # "the two countries' cooperation": the possessor is counted (not after a name: "Mexico's");
-            # "144 deaths Sunday": a plural noun ends the phrase before a name
+            # "144 deaths Sunday", "the eight Uyghurs Thailand holds": a plural ends the phrase before a name
         if head is not None and head.pos_ == "PROPN" and _noun_follows(doc, j, sent_end):
             continue  # "525,546 Phoenix Technologies common shares": the name qualifies the noun after it
         ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"}) \
