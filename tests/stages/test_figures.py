@@ -887,6 +887,29 @@ def test_a_count_of_a_people_the_tagger_reads_as_a_name():
         (8, "person", "Uyghurs"), (6, "person", "Sikhs"), (40, "person", "Democrats")]
 
 
+def test_a_half_million_and_a_half_dozen():
+    found = _run("About a half million people lost power in a half dozen states.")
+    assert [(f.value, f.unit) for f in found] == [(5e5, "person"), (6, "state")]
+
+
+def test_a_hash_before_a_scaled_number_is_the_ascii_pound():
+    found = _run("Net income slipped to #89.7 million from #94.8 million. He was the #1 seed and #12 overall.")
+    assert [(f.value, f.unit) for f in found] == [(8.97e7, "GBP"), (9.48e7, "GBP")]
+
+
+def test_a_count_after_names_that_end_in_a_people():
+    found = _run("The exodus of about 2 million Rwanda Hutus began. CVN has 20 million fully diluted shares.")
+    assert [(f.value, f.unit, f.counted.text) for f in found] == [
+        (2e6, "person", "Rwanda Hutus"), (2e7, "share", "fully diluted shares")]
+
+
+def test_a_level_compared_with_the_figure_before_shares_its_unit():
+    found = _run("Unemployment fell to 4.1 percent, down from 4.3. It has 13 facilities, up from seven a year ago. "
+                 "The group launched 504 attacks in 2024, compared with 116 in 2023.")
+    assert [(f.value, f.unit) for f in found] == [
+        (4.1, "percent"), (4.3, "percent"), (13, "facility"), (7, "facility"), (504, "attack"), (116, "attack")]
+
+
 def test_a_number_too_large_to_hold_is_no_figure():
     found = _run("Officials said " + "9" * 400 + " people and 12 soldiers were there.")
     assert [(f.value, f.unit) for f in found] == [(12, "soldier")]

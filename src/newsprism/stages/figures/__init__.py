@@ -157,8 +157,9 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
         counts = j < len(doc) and doc[j].tag_ == "NNS" and doc[j].pos_ == "NOUN"  # "five hundred people"
         if i < len(doc) and doc[i].ent_type_ in _EXCLUDE_ENTS and a.family is None \
                 and not _LONG_NUMBER.fullmatch(number.strip()) and not counts \
-                and not _AGE_LIST.search(body, max(0, a.start - 30), a.start):  # fmt: skip
-            return f"spaCy {doc[i].ent_type_}"
+                and not _AGE_LIST.search(body, max(0, a.start - 30), a.start) \
+                and not _COMPARED.search(body[max(0, a.start - 30) : a.start]):  # fmt: skip
+            return f"spaCy {doc[i].ent_type_}"  # (but "up from seven a year ago": a level, its time after it)
         if i < len(doc) and i > 0:
             prev = doc[i - 1]
             k = nouns.token_at(doc, a.end)  # the token after the amount (after "18" in "16-18 High Street")
@@ -166,17 +167,18 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
             after = None  # the first word after the names ("titles" in "20 Grand Slam titles")
             if nxt is not None:
                 m = nxt.i + 1
-                while m < min(nxt.i + 3, len(doc) - 1) and (
+                while m < min(nxt.i + 3, len(doc) - 1) and not nouns.is_demonym(doc[m], lex) and (
                     (doc[m].pos_ == "PROPN" and doc[m].text[:1].isupper())
                     or (doc[m].like_num and doc[m - 1].pos_ == "PROPN")  # "7 Formula 1 titles", "Apollo 11"
                 ):
-                    m += 1
+                    m += 1  # (a people ends the names: "2 million Rwanda Hutus" counts Hutus)
                 while m < min(nxt.i + 5, len(doc) - 1) and (doc[m].pos_ == "ADJ" or doc[m].tag_ == "NN"):
                     m += 1  # "525,546 Phoenix Technologies common shares", "31 Abrams main battle tanks"
                 after = doc[m] if m < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and a.kind == "digits" \
                     and not _GROUPED.search(number) and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP" \
-                    and not (after is not None and after.tag_ == "NNS" and after.pos_ == "NOUN") \
+                    and not (after is not None and (after.tag_ == "NNS" and after.pos_ == "NOUN"
+                                                    or nouns.is_demonym(after, lex))) \
                     and not nouns.conjoined_names(doc, nxt.i + 1, nxt.sent.end):  # fmt: skip
                 return "a number in a name or address"  # but "31 Abrams tanks", "20 Grand Slam titles" count
             joined = prev.idx + len(prev.text) == a.start - 1
@@ -279,8 +281,10 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
             elif _toll(body, a, end, lex.injury_words, lex.injury_before_re):
                 toll = ("injury", "injuries")
         if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled and toll is None \
-                and not _word_number_alone(body, a, doc, lex) and not _one_in(body, a.end, lex):  # fmt: skip
-            continue  # "one of them", "the two said"; but "Three were injured", "one in five adults", "one dead"
+                and not _word_number_alone(body, a, doc, lex) and not _one_in(body, a.end, lex) \
+                and not (a.kind == "word" and figures and _COMPARED.search(body[max(0, a.start - 30) : a.start])):  # fmt: skip
+            continue  # "one of them", "the two said"; but "Three were injured", "one in five adults", "one dead",
+            # "13 facilities, up from seven" (the unit comes from the figure before)
         if unit is None and a.kind == "weak":
             confidence = 0.6
         if toll is not None:
@@ -341,6 +345,13 @@ def _own_places(body: str, figures: list[Figure], mentions) -> list[Figure]:
     return out
 
 
+# a bare number compared with the figure before it, across a comma: "4.1 percent, down from 4.3", "300
+# people, compared with 250", "13 facilities in operation, up from seven"
+_COMPARED = re.compile(
+    r"(?:\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from|\bcompared\s+(?:with|to)|"
+    r"\bagainst|\bversus|\bvs\.?|\bfrom)\s+$",
+    re.IGNORECASE,
+)
 # the words between a figure with a unit and a bare number sharing it: "and (the Nasdaq)", "but", "to"
 _CARRY_JOIN = re.compile(
     r"(?:\b(?:and|but|or|while|versus|vs\.?|against)\b(?:\s+[A-Za-z]+){0,3}|\bto|\bfrom)\s+$", re.IGNORECASE
@@ -374,6 +385,12 @@ def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
                     re.search(r"\bfrom\s+(?:\S+\s+)?$", body[max(0, p.start - 20) : p.start])
                     or p.text.lower().startswith("from ")):  # fmt: skip
                 partner = p  # "to" only after "from": "rose 2% to 15,320" is a level, not 15,320 percent
+        if partner is None and k > 0:
+            p = figures[k - 1]
+            gap = body[p.end : f.start]
+            if p.unit is not None and p.sentence == f.sentence and len(gap) <= 50 and _COMPARED.search(gap) \
+                    and not re.search(r"[;:()]|\d", _YEAR_IN.sub("", gap)) and gap.count(",") <= 1:  # fmt: skip
+                partner = p  # "4.1 percent, down from 4.3": the level it is compared with
         if partner is None and k + 1 < len(figures):
             n = figures[k + 1]
             if n.unit is not None and n.sentence == f.sentence and re.fullmatch(r"\s+of\s+the\s+", body[f.end : n.start]):

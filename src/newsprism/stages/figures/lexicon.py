@@ -58,6 +58,7 @@ class Lexicon:
     qual_after: dict[str, str]
     symbols: dict[str, str]
     glued_symbols: frozenset[str]
+    scaled_symbols: frozenset[str]  # a currency only before a scale word ("#4 billion")
     currency_names: dict[str, str]
     dollar_after: dict[str, str]
     minor: dict[str, str]
@@ -174,7 +175,7 @@ def _core_pattern(data: dict) -> str:
         rf"(?:(?P<mixed>(?:(?P<whole>\d+)(?:[\s-](?=\d)|-?(?=[{glyph.replace('|', '')}])))?"
         rf"(?P<part>{slash}|{glyph})(?![\d/]))"
         rf"|(?P<digits>{digits})"
-        rf"|(?P<a_scale>(?:a|one)[\s-](?P<a_frac>quarter|half|third)?-?(?P<a_word>{scale}))\b"
+        rf"|(?P<a_scale>(?:a|one)[\s-](?:(?P<a_frac>quarter|half|third)[\s-])?(?P<a_word>{scale}))\b"
         rf"|(?P<half_a>half[\s-]+an?[\s-]+(?P<half_scale>{scale}))\b"
         rf"|(?P<a_one>an?)(?=\s+(?:{_alt(data.get('and_a_half_units', []))})\s+and\s+a\s+half\b)"
         rf"|(?P<few>(?P<few_words>{few})[\s-]+(?P<few_scale>{scale}))\b"
@@ -236,6 +237,7 @@ def get() -> Lexicon:
         qual_after=dict(data["qualifiers_after"]),
         symbols=symbols,
         glued_symbols=frozenset(glued),
+        scaled_symbols=frozenset(data.get("currency_symbols_scaled", [])),
         currency_names=dict(data["currency_names"]),
         dollar_after=dict(data["dollar_after"]),
         minor=dict(data["minor_currency"]),

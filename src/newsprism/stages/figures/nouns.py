@@ -60,7 +60,7 @@ def family_of(unit: str, lex: Lexicon) -> str:
     return lex.family_of.get(unit, "count")
 
 
-def _is_demonym(token, lex: Lexicon) -> bool:
+def is_demonym(token, lex: Lexicon) -> bool:
     """A plural of a people, faith or party: "Mexicans" tagged as such, or one the lexicon names ("eight
     Uyghurs" that the tagger reads as a place)."""
     text = token.text
@@ -138,6 +138,13 @@ def _coordinated_modifier(doc, j: int, head, sent_end: int) -> bool:
     return k > j + 2 and doc[k - 1].tag_ == "NNS" and doc[k - 1].pos_ == "NOUN"
 
 
+def _adverb_of_modifier(doc, j: int, sent_end: int) -> bool:
+    """An -ly adverb qualifying the modifier after it ("20 million fully diluted shares", "heavily armed
+    men", "newly built homes")."""
+    return j + 2 < sent_end and doc[j].pos_ == "ADV" and doc[j].lower_.endswith("ly") \
+        and doc[j + 1].tag_ in ("JJ", "VBN", "VBG") and doc[j + 2].pos_ in _NOUNISH | {"ADJ", "VERB"}  # fmt: skip
+
+
 def _name_number(doc, j: int, sent_end: int) -> bool:
     """A number at ``j`` that is part of the name before it, with a noun after ("7 Formula 1 titles")."""
     return 0 < j < sent_end - 1 and doc[j].like_num and doc[j - 1].pos_ == "PROPN" \
@@ -213,7 +220,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
     while j < sent_end and j - i < 6:
         coordinated = _coordinated_modifier(doc, j, head, sent_end)
         if not (doc[j].pos_ in _MODIFIER or doc[j].text == "-" or doc[j].tag_ == "POS" or coordinated
-                or _glued_hyphen(doc, j - 1)):  # "laid-off"
+                or _glued_hyphen(doc, j - 1) or _adverb_of_modifier(doc, j, sent_end)):  # "laid-off"
             break
         if coordinated:
             j += 1  # "nine press freedom and rights groups", "1,000 oil and gas wells": both qualify the noun
@@ -230,7 +237,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         if head is not None and head.pos_ == "PROPN" and conjoined_names(doc, j, sent_end):
             j += 1  # "dozens of Ford and Toyota vans": names joined before the noun they qualify
             continue
-        if head is not None and ((head.tag_ == "NNS" and head.pos_ == "NOUN") or _is_demonym(head, lex)) \
+        if head is not None and ((head.tag_ == "NNS" and head.pos_ == "NOUN") or is_demonym(head, lex)) \
                 and j < sent_end and (doc[j].tag_ == "POS" or doc[j].pos_ == "PROPN"):  # fmt: skip
             break  # "the two countries' cooperation": the possessor is counted (not after a name: "Mexico's");
             # "144 deaths Sunday", "the eight Uyghurs Thailand holds": a plural ends the phrase before a name
@@ -249,7 +256,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
     if money and first > token_at(doc, amount_end) and (head.ent_type_ in ("DATE", "TIME")
                                                         or singular(head.text, lex) in _PERIODS):  # fmt: skip
         return None  # "$6.6 million in the quarter": when, not what the money is for
-    if head.pos_ == "PROPN" and head.tag_ != "NNPS" and not _is_demonym(head, lex) and not money:
+    if head.pos_ == "PROPN" and head.tag_ != "NNPS" and not is_demonym(head, lex) and not money:
         return None  # "Plan Colombia 2 Merida", "737 Max": a name, not a count
     end_i = _extend(doc, head, head.i + 1, sent_end, lex) if not money else head.i + 1
     if money and end_i < sent_end and doc[end_i].dep_ == "prep" and doc[end_i].text.lower() == "to":
@@ -262,7 +269,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         end_i += 2
     start = doc[first].idx
     end = doc[end_i - 1].idx + len(doc[end_i - 1].text)
-    if _is_demonym(head, lex):
+    if is_demonym(head, lex):
         unit = "person"
     else:
         unit = singular(head.text, lex)

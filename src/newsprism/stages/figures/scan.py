@@ -211,6 +211,8 @@ def _amount(text: str, m: re.Match[str], lex: Lexicon) -> Amount | None:
     factor, pos = _scales(text, pos, unit is not None, lex)
     if sym and sym.group("c") in lex.glued_symbols and factor == 1.0 and re.fullmatch(r"\d", m.group(0)):
         return None  # "PS5", "PS4": a console, not £5 (the ASCII "£" writes "PS8.1bn", "PS1,000")
+    if sym and sym.group("c") in lex.scaled_symbols and factor == 1.0:
+        return None  # "#12": a rank or a label; "#12 million" is money
     scaled = factor != 1.0 or kind in ("a_scale", "vague")
     value *= factor
     if kind in ("vague", "a_scale") and re.match(r"\s+of\s+", text[pos:]):
