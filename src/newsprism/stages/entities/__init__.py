@@ -27,7 +27,7 @@ from . import evidence, lexicon, missed, resolve, roles, spans
 from .text import key
 
 NAME = "entities"
-VERSION = 5
+VERSION = 6
 STAGE = f"{NAME}@{VERSION}"
 
 
