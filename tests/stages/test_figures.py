@@ -910,6 +910,15 @@ def test_a_level_compared_with_the_figure_before_shares_its_unit():
         (4.1, "percent"), (4.3, "percent"), (13, "facility"), (7, "facility"), (504, "attack"), (116, "attack")]
 
 
+def test_labels_names_and_coordinated_adjectives_do_not_hide_counts():
+    found = _run("Heritage would issue between 1.8 million and 2.35 million preferred shares. Volume 170,330,000 "
+                 "shares. It was 840.8 million shares, up from 443.6 million Thursday. NATO invited the three "
+                 "central and eastern European countries. See issue 12 and Volume 3.")
+    assert [(f.value, f.high, f.unit) for f in found] == [
+        (1.8e6, 2.35e6, "share"), (170330000, None, "share"), (840.8e6, None, "share"), (443.6e6, None, "share"),
+        (3, None, "country")]
+
+
 def test_a_number_too_large_to_hold_is_no_figure():
     found = _run("Officials said " + "9" * 400 + " people and 12 soldiers were there.")
     assert [(f.value, f.unit) for f in found] == [(12, "soldier")]

@@ -146,8 +146,9 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
                 return f"inside time expression {t.id}"
     before = body[max(0, a.start - 25) : a.start]
     label = re.search(r"([A-Za-z][\w.-]*)[\s#]*$", before)
-    if label and bare and label.group(1).lower() in lex.label_before and a.qualifier is None:
-        return "a label or index"
+    if label and bare and label.group(1).lower() in lex.label_before and a.qualifier is None \
+            and a.high is None and not a.scaled and not _GROUPED.search(number):  # fmt: skip
+        return "a label or index"  # (not "issue between 1.8 million and 2.35 million", "Volume 170,330,000")
     line_start = body.rfind("\n", 0, a.start) + 1
     if bare and not body[line_start : a.start].strip() and re.match(r"[.)]\s", after):
         return "list numbering"
@@ -176,6 +177,7 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
                     m += 1  # "525,546 Phoenix Technologies common shares", "31 Abrams main battle tanks"
                 after = doc[m] if m < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and a.kind == "digits" \
+                    and nxt.ent_type_ not in ("DATE", "TIME") \
                     and not _GROUPED.search(number) and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP" \
                     and not (after is not None and (after.tag_ == "NNS" and after.pos_ == "NOUN"
                                                     or nouns.is_demonym(after, lex))) \

@@ -126,9 +126,13 @@ def conjoined_names(doc, j: int, sent_end: int) -> bool:
 
 
 def _coordinated_modifier(doc, j: int, head, sent_end: int) -> bool:
-    """ "and"/"or" at ``j`` after a singular common noun, with only nouns and adjectives and then a plural
-    noun after it: the two are modifiers of that noun ("oil and gas wells"), not two things counted."""
-    if head is None or j >= sent_end or head.tag_ != "NN" or head.i != j - 1:
+    """ "and"/"or" at ``j`` after a singular common noun or an adjective, with only nouns and adjectives and
+    then a plural noun after it: the two are modifiers of that noun ("oil and gas wells", "three central and
+    eastern European countries"), not two things counted."""
+    if j >= sent_end or j < 1:
+        return False
+    noun_before = head is not None and head.tag_ == "NN" and head.i == j - 1
+    if not noun_before and doc[j - 1].pos_ != "ADJ":
         return False
     if doc[j].lower_ not in ("and", "or"):
         return False
