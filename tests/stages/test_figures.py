@@ -919,6 +919,14 @@ def test_labels_names_and_coordinated_adjectives_do_not_hide_counts():
         (3, None, "country")]
 
 
+def test_a_part_of_a_count_before_it_is_counted_in_its_unit():
+    found = _run("Seventeen people have been indicted. Eight of them are in custody. More than 100 people died, "
+                 "eight of them Americans. Police freed 354 passengers, 37 of whom were injured.")
+    assert [(f.value, f.unit) for f in found] == [
+        (17, "person"), (8, "person"), (100, "death"), (8, "death"), (354, "passenger"), (37, "passenger")]
+    assert [f.value for f in _run("One of them was hurt.")] == []
+
+
 def test_a_number_too_large_to_hold_is_no_figure():
     found = _run("Officials said " + "9" * 400 + " people and 12 soldiers were there.")
     assert [(f.value, f.unit) for f in found] == [(12, "soldier")]

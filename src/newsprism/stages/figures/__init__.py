@@ -284,9 +284,10 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                 toll = ("injury", "injuries")
         if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled and toll is None \
                 and not _word_number_alone(body, a, doc, lex) and not _one_in(body, a.end, lex) \
-                and not (a.kind == "word" and figures and _COMPARED.search(body[max(0, a.start - 30) : a.start])):  # fmt: skip
+                and not (a.kind == "word" and figures and _COMPARED.search(body[max(0, a.start - 30) : a.start])) \
+                and not (a.kind == "word" and _OF_THEM.match(body, a.end)):  # fmt: skip
             continue  # "one of them", "the two said"; but "Three were injured", "one in five adults", "one dead",
-            # "13 facilities, up from seven" (the unit comes from the figure before)
+            # "13 facilities, up from seven" (the unit comes from the figure before), "Eight of them"
         if unit is None and a.kind == "weak":
             confidence = 0.6
         if toll is not None:
@@ -347,6 +348,8 @@ def _own_places(body: str, figures: list[Figure], mentions) -> list[Figure]:
     return out
 
 
+# "Seventeen people were indicted. Eight of them are in custody": a part of the count before it
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 # a bare number compared with the figure before it, across a comma: "4.1 percent, down from 4.3", "300
 # people, compared with 250", "13 facilities in operation, up from seven"
 _COMPARED = re.compile(
@@ -375,7 +378,7 @@ def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
     for k, f in enumerate(figures):
         if f.unit is not None or f.counted is not None or f.unit_family != "count":
             continue
-        partner = None
+        partner = part_of = None
         if k + 1 < len(figures) and figures[k + 1].unit_family in _DIMENSION_FAMILIES \
                 and _DIMENSION_GAP.fullmatch(body[f.end : figures[k + 1].start]):  # fmt: skip
             partner = figures[k + 1]  # "30 x 20 cm", "10 by 12 feet": the sides share the unit after them
@@ -397,9 +400,15 @@ def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
             n = figures[k + 1]
             if n.unit is not None and n.sentence == f.sentence and re.fullmatch(r"\s+of\s+the\s+", body[f.end : n.start]):
                 partner = n
+        if partner is None and k > 0 and _OF_THEM.match(body, f.end):
+            p = figures[k - 1]
+            if p.unit is not None and p.unit_family in _PEOPLE_FAMILIES and (p.value or 0) > (f.value or 0) \
+                    and body.count(".", p.end, f.start) <= 1 and f.start - p.end <= 200:  # fmt: skip
+                partner = part_of = p  # "Seventeen people have been indicted. Eight of them ...": eight people
         if partner is None and k > 0 and _parallel(body, out[k - 1], f):
             partner = out[k - 1]  # "Ted Cruz has 370 delegates, Kasich has 129": the same verb, the same unit
-        if partner is not None and _shares_unit(partner, _gap(body, partner, f)) and _comparable(f, partner):
+        if partner is not None and (partner is part_of or _shares_unit(partner, _gap(body, partner, f))) \
+                and _comparable(f, partner):  # fmt: skip
             out[k] = _with_unit_of(f, partner)
     for k in range(len(out) - 2, -1, -1):  # "rates of 2, 3 and 4 percent": a list before the unit shares it
         f, n = out[k], out[k + 1]
@@ -428,6 +437,9 @@ def _gap(body: str, a: Figure, b: Figure) -> str:
 
 
 _ELLIPSIS = re.compile(r"\b(?:and|or|but|while)(?:\s+another)?\s+$", re.IGNORECASE)
+
+
+_PEOPLE_FAMILIES = {"people", "deaths", "injuries", "troops"}
 
 
 def _shares_unit(partner: Figure, gap: str = "") -> bool:
