@@ -232,6 +232,13 @@ def test_as_a_result_takes_the_cause_from_the_sentence_before():
     assert c.start == 0 and c.text == text
 
 
+def test_of_a_report_before_only_what_is_reported_causes():
+    text = ("A rights group told reporters on Monday that the army had stayed in the streets. "
+            "As a result, the killings continued.")
+    c = next(c for c in claims(text) if c.signal.text == "As a result")
+    assert c.cause.text == "the army had stayed in the streets"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -261,7 +268,7 @@ def test_the_claim_of_a_quote_is_linked_to_it():
 def test_claims_carry_stage_ids_reason_and_confidence():
     found = claims("The drought caused hunger. Because of the war, prices rose.")
     assert [c.id for c in found] == ["c1", "c2"]
-    assert all(c.stage == causal.STAGE == "causal@5" and c.kind == "causal" and c.reason for c in found)
+    assert all(c.stage == causal.STAGE == "causal@6" and c.kind == "causal" and c.reason for c in found)
     assert all(get().threshold <= c.confidence <= 1 for c in found)
 
 

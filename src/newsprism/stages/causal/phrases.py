@@ -27,10 +27,34 @@ from .spans import Range
 _QUALIFIERS = frozenset({"much", "far", "many", "long", "well", "called", "too", "to", "-"})
 
 
-def _previous_sentence(doc: Any, sent: Any) -> Range | None:
+def _mark(token: Any) -> bool:
+    return token.is_punct or token.is_quote or token.is_space or token.tag_ in ("``", "''")
+
+
+def _previous_sentence(lex: Lexicon, doc: Any, sent: Any) -> Range | None:
+    """The sentence before, as a cause; of a report ("X told reporters that Y", "Y, she said") only what is
+    reported: the speaker and the saying are no part of what causes."""
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
+    root = prev.root
+    if root.lower_ in lex.saying_verbs:
+        said = [c for c in root.children if c.dep_ == "ccomp"]
+        if said:
+            ids = {t.i for t in said[0].subtree
+                   if not (t.head.i == said[0].i and t.dep_ == "mark" and t.lower_ == "that")}
+            lo, hi = min(ids), max(ids) + 1
+            before = doc[lo - 1] if lo > prev.start else None
+            # what is said follows "that" or the verb, or comes first ("Y, she said"); not a parse that
+            # cuts into a phrase ("noted that, despite the Kremlin's expectations, ...")
+            if len(ids) == hi - lo and (hi <= root.i or before is None or before.lower_ == "that"
+                                        or before.i == root.i or before.text in (":", ",")):
+                while lo < hi and _mark(doc[lo]):
+                    lo += 1  # only punctuation: "despite" in "that, despite X, Y" is part of what is said
+                while hi > lo and _mark(doc[hi - 1]):
+                    hi -= 1
+                if hi > lo:
+                    return lo, hi
     return spans.trim(doc, (prev.start, prev.end))
 
 
@@ -45,7 +69,7 @@ def adverb(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | None:
         if first.head.pos_ in ("ADJ", "ADV"):
             return None
     if cue.words[-1] == "why":
-        cause = spans.trim(doc, (sent.start, i)) if i > sent.start else _previous_sentence(doc, sent)
+        cause = spans.trim(doc, (sent.start, i)) if i > sent.start else _previous_sentence(lex, doc, sent)
         effect = spans.trim(doc, (i + n, sent.end))
         reason = f"'{doc[i : i + n].text}'"
         return make_found(lex, doc, cue, sig, cause, effect, reason, previous=i == sent.start)
@@ -68,7 +92,7 @@ def adverb(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | None:
         return make_found(
             lex, doc, cue, sig, cause, effect, f"'{doc[i : i + n].text}' after the clause that causes"
         )
-    cause = _previous_sentence(doc, sent) if effect and i <= effect[0] + 1 else None
+    cause = _previous_sentence(lex, doc, sent) if effect and i <= effect[0] + 1 else None
     return make_found(lex, doc, cue, sig, cause, effect, f"'{doc[i:i + n].text}': the sentence before causes",
                   previous=cause is not None)  # fmt: skip
 
