@@ -940,3 +940,10 @@ def test_a_bad_vague_multiple_in_the_lexicon_is_a_config_error(pair):
     assert _multiples({"vague_multiples": {"several": [3, 9]}}) == {"several": (3.0, 9.0)}
     with pytest.raises(ConfigError, match="figures.yaml: vague_multiples 'a few'"):
         _multiples({"vague_multiples": {"a few": pair}})
+
+
+def test_a_persons_age_after_be():
+    found = _run("He will be 35 by the end of the year. Josefa Gonzalez left Cuba when she was 4. "
+                 "The score was 3. She was 4 points ahead.")
+    assert [(f.value, f.unit, f.unit_family) for f in found] == [
+        (35, "year", "age"), (4, "year", "age"), (3, None, "count"), (4, "point", "points")]

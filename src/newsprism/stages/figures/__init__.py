@@ -105,8 +105,9 @@ def _tally(body: str, a: Amount, lex: Lexicon) -> bool:
     return False
 
 
-def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
-    """Why an amount is not a figure, or None."""
+def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False) -> str | None:
+    """Why an amount is not a figure, or None. ``age``: the amount is a person's age after "be" (spaCy
+    often calls it a date: "Gee was 17 when he arrived")."""
     if not math.isfinite(a.value) or (a.high is not None and not math.isfinite(a.high)):
         return "a number too large to hold"  # 400 digits in a row: no quantity, and no JSON can carry it
     number = body[a.num_start : a.end]
@@ -156,7 +157,7 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon) -> str | None:
         i = nouns.token_at(doc, a.num_start)
         j = nouns.token_at(doc, a.end)
         counts = j < len(doc) and doc[j].tag_ == "NNS" and doc[j].pos_ == "NOUN"  # "five hundred people"
-        if i < len(doc) and doc[i].ent_type_ in _EXCLUDE_ENTS and a.family is None \
+        if i < len(doc) and doc[i].ent_type_ in _EXCLUDE_ENTS and a.family is None and not age \
                 and not _LONG_NUMBER.fullmatch(number.strip()) and not counts \
                 and not _AGE_LIST.search(body, max(0, a.start - 30), a.start) \
                 and not _COMPARED.search(body[max(0, a.start - 30) : a.start]):  # fmt: skip
@@ -211,6 +212,26 @@ def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:
     return before not in lex.alone_not_after and not (after is not None and after.lower_ in lex.alone_not_before)
 
 
+_BE = {"is", "was", "be", "been", "'s", "’s", "are", "were", "am", "being"}
+_PERSON_PRONOUNS = {"he", "she", "i", "you", "we"}
+
+
+def _copula_age(doc, a: Amount, people: set[int]) -> bool:
+    """A whole number from 1 to 120 that is the complement of "be" with a person as subject, nothing after
+    it but a clause or phrase of its own: an age ("He will be 35 by the end of the year", "Gee was 17 when
+    he arrived"); not "the score was 3" nor "she was 4 points ahead"."""
+    if doc is None or a.kind not in ("digits", "word") or not float(a.value).is_integer() or not 0 < a.value <= 120:
+        return False
+    i = nouns.token_at(doc, a.num_start)
+    if i >= len(doc) or doc[i].dep_ not in ("attr", "acomp") or doc[i].head.lower_ not in _BE:
+        return False
+    j = nouns.token_at(doc, a.end)
+    if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "SYM"):
+        return False
+    subjects = [c for c in doc[i].head.children if c.dep_ == "nsubj"]
+    return any(c.lower_ in _PERSON_PRONOUNS or c.idx in people or c.ent_type_ == "PERSON" for c in subjects)
+
+
 def _one_in(body: str, end: int, lex: Lexicon) -> bool:
     """ "one in five adults", "seven in 10 voters": a number before "in" and another number is a ratio."""
     m = re.match(r"\s+in\s+", body[end : end + 8])
@@ -245,8 +266,10 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
     times = results.get("times", [])
     quotes = results.get("quotes", [])
     figures: list[Figure] = []
+    people = {m.start for m in mentions if m.type == "person"}
     for a in scan(body, lex):
-        why = _excluded(body, a, doc, times, lex)
+        age = a.unit is None and _copula_age(doc, a, people)
+        why = _excluded(body, a, doc, times, lex, age)
         if why:
             continue
         last = figures[-1].counted if figures else None
@@ -266,6 +289,8 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                     counted = Span(c.start, c.end, body[c.start : c.end])
                     if unit is None:
                         unit, family = c.unit, c.family
+        if age and unit is None and counted is None:
+            unit, family = "year", "age"  # "He will be 35 by the end of the year", "when she was 4"
         if a.kind == "fraction" and a.unit not in (None, "fraction") and _ORDINAL_MODIFIER.match(a.text):
             continue  # "a third-year student", "a fifth-month lease": an ordinal before a hyphen, no fraction
         if a.kind == "fraction" and not re.match(r"\s+of\b", body[a.end :]) \
