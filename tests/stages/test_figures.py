@@ -947,3 +947,12 @@ def test_a_persons_age_after_be():
                  "The score was 3. She was 4 points ahead.")
     assert [(f.value, f.unit, f.unit_family) for f in found] == [
         (35, "year", "age"), (4, "year", "age"), (3, None, "count"), (4, "point", "points")]
+
+
+def test_tallies_and_lone_numbers_spacy_misreads_as_dates():
+    found = _run("Clinton has 503 delegates and Sanders has 70. Clinton would beat Trump 46 to 40 percent. "
+                 "The chairman announced four votes for Trump, 31 for Senator Ted Cruz and two abstentions. "
+                 "Univision caters to the estimated 55 million Latinos. Armando Sanjurjo, 73.")
+    assert [(f.value, f.unit) for f in found] == [
+        (503, "delegate"), (70, "delegate"), (46, "percent"), (40, "percent"), (4, "vote"), (31, None),
+        (2, "abstention"), (55e6, "person")]

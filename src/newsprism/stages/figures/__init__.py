@@ -160,7 +160,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
         if i < len(doc) and doc[i].ent_type_ in _EXCLUDE_ENTS and a.family is None and not age \
                 and not _LONG_NUMBER.fullmatch(number.strip()) and not counts \
                 and not _AGE_LIST.search(body, max(0, a.start - 30), a.start) \
-                and not _COMPARED.search(body[max(0, a.start - 30) : a.start]):  # fmt: skip
+                and not _COMPARED.search(body[max(0, a.start - 30) : a.start]) \
+                and not _lone_misread(doc, i, number):  # fmt: skip
             return f"spaCy {doc[i].ent_type_}"  # (but "up from seven a year ago": a level, its time after it)
         if i < len(doc) and i > 0:
             prev = doc[i - 1]
@@ -180,13 +181,15 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and a.kind == "digits" \
                     and nxt.ent_type_ not in ("DATE", "TIME") \
                     and not _GROUPED.search(number) and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP" \
+                    and not nouns.is_demonym(nxt, lex) \
                     and not (after is not None and (after.tag_ == "NNS" and after.pos_ == "NOUN"
                                                     or nouns.is_demonym(after, lex))) \
                     and not nouns.conjoined_names(doc, nxt.i + 1, nxt.sent.end):  # fmt: skip
                 return "a number in a name or address"  # but "31 Abrams tanks", "20 Grand Slam titles" count
             joined = prev.idx + len(prev.text) == a.start - 1
-            if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier:
-                return "a number in a name"
+            if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier \
+                    and prev.ent_type_ != "PERSON" and not _TALLY_AFTER.match(body, a.end):  # fmt: skip
+                return "a number in a name"  # (not a person's tally: "beat Trump 46 to 40 percent")
             if prev.text == "," and i + 1 < len(doc) and doc[i + 1].text == "," and i > 1 and \
                     (doc[i - 2].pos_ == "PROPN" or doc[i - 2].pos_ == "NOUN" and a.kind == "digits"
                      and float(a.value).is_integer() and 0 < a.value < 120):  # fmt: skip
@@ -214,6 +217,23 @@ def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:
 
 _BE = {"is", "was", "be", "been", "'s", "’s", "are", "were", "am", "being"}
 _PERSON_PRONOUNS = {"he", "she", "i", "you", "we"}
+
+
+_TIME_PREPS = {"at", "in", "on", "by", "since", "until", "till", "from", "before", "after", "around", "about"}
+_TALLY_AFTER = re.compile(r"\s+to\s+\d")  # "Trump 46 to 40 percent": a tally after a name
+_YEARLIKE = re.compile(r"\d{4}|'\d\d|\d0s")
+
+
+def _lone_misread(doc, i: int, number: str) -> bool:
+    """spaCy's date or time that is only this bare number, and no year: a misreading in a tally or list
+    ("Sanders has 70.", "four votes for Trump, 31 for Cruz"), not "the 1990s" or "70 years ago"."""
+    t = doc[i]
+    if t.ent_iob_ != "B" or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I") or not number.strip().isdigit():
+        return False
+    appositive = i > 0 and doc[i - 1].text == "," and (i + 1 >= len(doc) or doc[i + 1].is_punct)
+    if appositive or (i > 0 and doc[i - 1].lower_ in _TIME_PREPS):
+        return False  # "at 77", "in 70", "Sanjurjo, 73.": a time or an age, as spaCy says
+    return t.ent_type_ in ("DATE", "TIME") and not _YEARLIKE.search(number)
 
 
 def _copula_age(doc, a: Amount, people: set[int]) -> bool:
@@ -391,7 +411,9 @@ _CARRY_JOIN = re.compile(
 _DIMENSION_GAP = re.compile(r"\s*[x×]\s*|\s+by\s+")
 _DIMENSION_FAMILIES = {"length", "area"}
 _YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")  # "45 percent in 2019 and 52 in 2020": a year in the gap
-_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+# a bare number before a figure with a unit that shares it: a list ("2, 3 and 4 percent") or a tally that is
+# no range ("beat Trump 46 to 40 percent")
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+", re.IGNORECASE)
 
 
 def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
