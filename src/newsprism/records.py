@@ -224,7 +224,7 @@ class TimeRef(_Record):
     anchor: str = "none"
     confidence: float = 1.0
     reason: str = ""  # which rule found and resolved it
-    stage: str = "times@2"
+    stage: str = "times@3"
 
 
 @dataclass(frozen=True)

@@ -956,3 +956,12 @@ def test_tallies_and_lone_numbers_spacy_misreads_as_dates():
     assert [(f.value, f.unit) for f in found] == [
         (503, "delegate"), (70, "delegate"), (46, "percent"), (40, "percent"), (4, "vote"), (31, None),
         (2, "abstention"), (55e6, "person")]
+
+
+def test_numbers_spacy_calls_dates_without_a_calendar_word_are_figures():
+    found = _run("Women vote during the last two mid-term elections. We work 15 extra minutes. Forty-eight "
+                 "remain to be allocated. Sanders led among voters under 30. Children under 18 may not play. "
+                 "It was posted February 6, 2016 at 4 in the morning.")
+    assert [(f.value, f.unit, f.unit_family) for f in found] == [
+        (2, "election", "count"), (15, "minute", "duration"), (48, None, "count"), (30, "year", "age"),
+        (18, "year", "age")]

@@ -34,8 +34,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
+from ... import lexicons
 from ...records import Article, Figure, Span
 from ..registry import StageContext
 from . import context, nouns
@@ -161,7 +163,7 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
                 and not _LONG_NUMBER.fullmatch(number.strip()) and not counts \
                 and not _AGE_LIST.search(body, max(0, a.start - 30), a.start) \
                 and not _COMPARED.search(body[max(0, a.start - 30) : a.start]) \
-                and not _lone_misread(doc, i, number):  # fmt: skip
+                and (doc[i].ent_type_ == "ORDINAL" or _calendar_entity(doc, i)):  # fmt: skip
             return f"spaCy {doc[i].ent_type_}"  # (but "up from seven a year ago": a level, its time after it)
         if i < len(doc) and i > 0:
             prev = doc[i - 1]
@@ -190,10 +192,10 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
             if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier \
                     and prev.ent_type_ != "PERSON" and not _TALLY_AFTER.match(body, a.end):  # fmt: skip
                 return "a number in a name"  # (not a person's tally: "beat Trump 46 to 40 percent")
-            if prev.text == "," and i + 1 < len(doc) and doc[i + 1].text == "," and i > 1 and \
+            if prev.text == "," and (i + 1 >= len(doc) or doc[i + 1].text in (",", ".", ";")) and i > 1 and \
                     (doc[i - 2].pos_ == "PROPN" or doc[i - 2].pos_ == "NOUN" and a.kind == "digits"
                      and float(a.value).is_integer() and 0 < a.value < 120):  # fmt: skip
-                return "an appositive age"  # "Smith, 34, said", "the girl, 7, and her brother, 9,"
+                return "an appositive age"  # "Smith, 34, said", "the girl, 7, and her brother, 9,", "Supré, 56."
     return None
 
 
@@ -206,10 +208,11 @@ def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:
     )  # "the Big Three": a name
     if doc is None or a.kind != "word" or a.value < 2 or capitalised_inside:
         return False
-    i = nouns.token_at(doc, a.num_start)
-    if i >= len(doc) or doc[i].pos_ != "NUM" or doc[i].dep_ not in lex.alone_deps:
+    first = nouns.token_at(doc, a.num_start)
+    i = max(first, nouns.token_at(doc, a.end) - 1)  # the number's last word heads it
+    if i >= len(doc) or doc[i].pos_ != "NUM" or doc[i].dep_ not in lex.alone_deps:  # ("Forty-eight")
         return False
-    before = doc[i - 1].lower_ if i > 0 else ""
+    before = doc[first - 1].lower_ if first > 0 else ""
     k = nouns.token_at(doc, a.end)
     after = doc[k] if k < len(doc) else None
     return before not in lex.alone_not_after and not (after is not None and after.lower_ in lex.alone_not_before)
@@ -219,21 +222,50 @@ _BE = {"is", "was", "be", "been", "'s", "’s", "are", "were", "am", "being"}
 _PERSON_PRONOUNS = {"he", "she", "i", "you", "we"}
 
 
-_TIME_PREPS = {"at", "in", "on", "by", "since", "until", "till", "from", "before", "after", "around", "about"}
+_CLOCK_WORDS = frozenset({"ago", "a.m.", "p.m.", "am", "pm", "noon", "midnight", "o'clock", "gmt", "utc", "today",
+                          "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night",
+                          "century", "centuries", "decade", "decades"})
+_CALENDAR_FORM = re.compile(r"\d{4}s?|'\d\ds?|\d0s|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:.]\d{2}")
 _TALLY_AFTER = re.compile(r"\s+to\s+\d")  # "Trump 46 to 40 percent": a tally after a name
-_YEARLIKE = re.compile(r"\d{4}|'\d\d|\d0s")
 
 
-def _lone_misread(doc, i: int, number: str) -> bool:
-    """spaCy's date or time that is only this bare number, and no year: a misreading in a tally or list
-    ("Sanders has 70.", "four votes for Trump, 31 for Cruz"), not "the 1990s" or "70 years ago"."""
-    t = doc[i]
-    if t.ent_iob_ != "B" or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I") or not number.strip().isdigit():
+@cache
+def _calendar_words() -> frozenset[str]:
+    data = lexicons.load("calendar")
+    words = set(data.get("months") or ()) | set(data.get("weekdays") or ()) | set(data.get("weekday_abbrevs") or ())
+    return frozenset(words) | _CLOCK_WORDS
+
+
+def _calendar_entity(doc, i: int) -> bool:
+    """spaCy's date or time around token ``i`` names the calendar or the clock ("February 6, 2016", "the
+    1990s", "two years ago", "4 p.m."): the times stage missed a date. A number alone that spaCy calls a
+    date ("Sanders has 70", "voters under 30", "the last two mid-term elections", "15 extra minutes") is
+    read as a figure."""
+    lo, hi = i, i + 1
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    words = _calendar_words()
+    return any(t.lower_.strip(".,") in words or t.lower_ in words or _CALENDAR_FORM.fullmatch(t.text)
+               for t in doc[lo:hi])  # fmt: skip
+
+
+_PEOPLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+
+
+def _age_of_people(body: str, a: Amount, lex: Lexicon) -> bool:
+    """ "voters under 30", "children under 18", "those over 65": a bound on the age of the people named
+    right before it."""
+    if a.qualifier is None or a.qualifier.lower() not in ("under", "over", "younger than", "older than"):
         return False
-    appositive = i > 0 and doc[i - 1].text == "," and (i + 1 >= len(doc) or doc[i + 1].is_punct)
-    if appositive or (i > 0 and doc[i - 1].lower_ in _TIME_PREPS):
-        return False  # "at 77", "in 70", "Sanjurjo, 73.": a time or an age, as spaCy says
-    return t.ent_type_ in ("DATE", "TIME") and not _YEARLIKE.search(number)
+    if not float(a.value).is_integer() or not 0 < a.value <= 120:
+        return False
+    m = _PEOPLE_BEFORE.search(body, max(0, a.start - 30), a.start)
+    if not m:
+        return False
+    word = m.group(1)
+    return word.lower() in ("those", "anyone", "everyone") or nouns.family_of(nouns.singular(word, lex), lex) == "people"
 
 
 def _copula_age(doc, a: Amount, people: set[int]) -> bool:
@@ -309,8 +341,8 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                     counted = Span(c.start, c.end, body[c.start : c.end])
                     if unit is None:
                         unit, family = c.unit, c.family
-        if age and unit is None and counted is None:
-            unit, family = "year", "age"  # "He will be 35 by the end of the year", "when she was 4"
+        if unit is None and counted is None and (age or _age_of_people(body, a, lex)):
+            unit, family = "year", "age"  # "He will be 35 by the end of the year", "voters under 30"
         if a.kind == "fraction" and a.unit not in (None, "fraction") and _ORDINAL_MODIFIER.match(a.text):
             continue  # "a third-year student", "a fifth-month lease": an ordinal before a hyphen, no fraction
         if a.kind == "fraction" and not re.match(r"\s+of\b", body[a.end :]) \

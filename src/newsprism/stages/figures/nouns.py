@@ -57,7 +57,11 @@ def singular(word: str, lex: Lexicon) -> str:
 
 
 def family_of(unit: str, lex: Lexicon) -> str:
-    return lex.family_of.get(unit, "count")
+    """The family of a counted noun's singular; a unit of time counts a duration ("15 extra minutes")."""
+    if unit in lex.family_of:
+        return lex.family_of[unit]
+    written = lex.units.get(unit)
+    return "duration" if written is not None and written[1] == "duration" else "count"
 
 
 def is_demonym(token, lex: Lexicon) -> bool:
@@ -242,9 +246,11 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
             j += 1  # "dozens of Ford and Toyota vans": names joined before the noun they qualify
             continue
         if head is not None and ((head.tag_ == "NNS" and head.pos_ == "NOUN") or is_demonym(head, lex)) \
-                and j < sent_end and (doc[j].tag_ == "POS" or doc[j].pos_ == "PROPN"):  # fmt: skip
+                and j < sent_end and (doc[j].tag_ == "POS" or doc[j].pos_ == "PROPN"
+                                      or (doc[j].pos_ == "NOUN" and doc[j].text[:1].isupper())):  # fmt: skip
             break  # "the two countries' cooperation": the possessor is counted (not after a name: "Mexico's");
-            # "144 deaths Sunday", "the eight Uyghurs Thailand holds": a plural ends the phrase before a name
+            # "144 deaths Sunday", "the eight Uyghurs Thailand holds": a plural ends the phrase before a name,
+            # or before a capitalised noun, a heading run into the text ("kill 50 militants Hours after")
         if head is not None and head.pos_ == "PROPN" and _noun_follows(doc, j, sent_end):
             continue  # "525,546 Phoenix Technologies common shares": the name qualifies the noun after it
         ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"}) \

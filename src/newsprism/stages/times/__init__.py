@@ -28,7 +28,7 @@ from .timecalc import parse_dct
 
 __all__ = ["NO_DATE_CONFIDENCE", "STAGE", "infer_date", "run", "tag"]
 
-STAGE = "times@2"
+STAGE = "times@3"
 NO_DATE_CONFIDENCE = 0.3  # how far to trust a relative expression's value when the article date is unknown
 
 RESOLVERS = {

@@ -88,6 +88,8 @@ def calendar(m, ctx: Ctx, rule) -> Resolved | None:
     mon = month_number(mon_text) if mon_text else None
     if mon_text and mon is None:
         return None
+    if mon_text and not _CAP.match(mon_text) and norm(mon_text).rstrip(".") in T["ambiguous_months"]:
+        return None  # "children under 18 may not play", "10 march on the capital": a verb, not May or March
     day = int(day_text) if day_text else None
     if ordinal:
         day = T["ordinals"].get(norm(ordinal))
