@@ -965,3 +965,10 @@ def test_numbers_spacy_calls_dates_without_a_calendar_word_are_figures():
     assert [(f.value, f.unit, f.unit_family) for f in found] == [
         (2, "election", "count"), (15, "minute", "duration"), (48, None, "count"), (30, "year", "age"),
         (18, "year", "age")]
+
+
+def test_a_selection_and_a_count_inside_a_counted_phrase():
+    found = _run("In eight of nine states he won. That's 30 states with 309 electoral votes. It will redeem its "
+                 "$150 million of 6.5% debentures. Boeing will deliver two new 737 Max jets.")
+    assert [(f.value, f.unit) for f in found] == [
+        (8, "state"), (9, "state"), (30, "state"), (309, "vote"), (1.5e8, "USD"), (6.5, "percent"), (2, "jet")]

@@ -199,6 +199,15 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
     return None
 
 
+def _after_preposition(doc, a: Amount) -> bool:
+    """The word before the number is a preposition: it starts a phrase of its own inside the counted phrase
+    before it ("30 states with 309 electoral votes"), unlike a name in it ("two new 737 Max jets")."""
+    if doc is None:
+        return False
+    i = nouns.token_at(doc, a.num_start)
+    return 0 < i < len(doc) and doc[i - 1].pos_ == "ADP"
+
+
 def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:
     """A number word with no noun after it that is still an amount: the subject or object of a verb, or
     the level after "to" ("Three were injured", "police arrested eight", "the toll rose to seven"); not
@@ -325,7 +334,8 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
         if why:
             continue
         last = figures[-1].counted if figures else None
-        if last is not None and last.start <= a.start < last.end and a.unit is None and a.kind == "digits":
+        if last is not None and last.start <= a.start < last.end and a.unit is None and a.kind == "digits" \
+                and not _after_preposition(doc, a):  # fmt: skip
             continue  # "two new 737 Max jets": a number inside what the figure before counts is a name (not
             # "$3.2 million in assistance to the two countries")
         unit, family, counted, confidence = a.unit, a.family, None, 0.9

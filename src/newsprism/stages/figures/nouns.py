@@ -203,8 +203,10 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         if i + 2 < sent_end and doc[i].lower_ in lex.selection_words and doc[i + 1].pos_ == "NUM" \
                 and doc[i - 1].lower_ in _DETS:  # fmt: skip
             i += 1  # "five of its last six games"
-        if i + 1 < sent_end and doc[i].pos_ == "NUM" and doc[i - 1].lower_ in _DETS | lex.selection_words:
-            i += 1  # "three of the five directors": directors
+        of_number = doc[i - 1].lower_ == "of" and not money and doc[i + 1].pos_ in _NOUNISH | {"ADJ"} \
+            if i + 1 < sent_end else False  # "in eight of nine states" (not "$150 million of 6.5% bonds")
+        if i + 1 < sent_end and doc[i].pos_ == "NUM" and (doc[i - 1].lower_ in _DETS | lex.selection_words or of_number):
+            i += 1  # "three of the five directors": directors; "in eight of nine states": states
         first = i
     elif money and doc[i].text.lower() == "worth" and i + 2 < sent_end and doc[i + 1].text.lower() == "of":
         first = i + 2
