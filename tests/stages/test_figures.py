@@ -972,3 +972,8 @@ def test_a_selection_and_a_count_inside_a_counted_phrase():
                  "$150 million of 6.5% debentures. Boeing will deliver two new 737 Max jets.")
     assert [(f.value, f.unit) for f in found] == [
         (8, "state"), (9, "state"), (30, "state"), (309, "vote"), (1.5e8, "USD"), (6.5, "percent"), (2, "jet")]
+
+
+def test_a_selection_out_of_a_whole():
+    found = _run("The BJP rules 21 out of 29 Indian states. Nearly nine out of 10 Indians approve.")
+    assert [(f.value, f.unit) for f in found] == [(21, "state"), (29, "state"), (9, "person"), (10, "person")]

@@ -196,6 +196,8 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         return _after_hyphen(doc, i, lex)
     sent_end = doc[i].sent.end
     first = i
+    if doc[i].lower_ == "out" and i + 2 < sent_end and doc[i + 1].lower_ == "of" and doc[i + 2].pos_ == "NUM":
+        i += 1  # "21 out of 29 Indian states", "nine out of 10 Indians": a selection, as "eight of nine states"
     if doc[i].text.lower() == "of":  # "tens of thousands of people", "a third of the population"
         i += 1
         while i < sent_end and doc[i].text.lower() in _DETS:
