@@ -150,8 +150,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
     before = body[max(0, a.start - 25) : a.start]
     label = re.search(r"([A-Za-z][\w.-]*)[\s#]*$", before)
     if label and bare and label.group(1).lower() in lex.label_before and a.qualifier is None \
-            and a.high is None and not a.scaled and not _GROUPED.search(number):  # fmt: skip
-        return "a label or index"  # (not "issue between 1.8 million and 2.35 million", "Volume 170,330,000")
+            and not a.scaled and not _GROUPED.search(number):  # fmt: skip
+        return "a label or index"  # "Category 3-5"; not "issue between 1.8 million and 2.35 million", "Volume 170,330,000"
     line_start = body.rfind("\n", 0, a.start) + 1
     if bare and not body[line_start : a.start].strip() and re.match(r"[.)]\s", after):
         return "list numbering"
