@@ -977,3 +977,10 @@ def test_a_selection_and_a_count_inside_a_counted_phrase():
 def test_a_selection_out_of_a_whole():
     found = _run("The BJP rules 21 out of 29 Indian states. Nearly nine out of 10 Indians approve.")
     assert [(f.value, f.unit) for f in found] == [(21, "state"), (29, "state"), (9, "person"), (10, "person")]
+
+
+def test_a_count_after_a_weekday_a_possessive_or_a_hyphened_adverb():
+    found = _run("On Thursday 30 passengers tested positive. The Red Cross told VOA five people died. Two "
+                 "well-respected elders were killed. Cases were reported in nine of Sudan's 18 states.")
+    assert [(f.value, f.counted.text) for f in found] == [
+        (30, "passengers"), (5, "people"), (2, "well-respected elders"), (9, "Sudan's 18 states"), (18, "states")]

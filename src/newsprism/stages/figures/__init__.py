@@ -190,8 +190,11 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
                 return "a number in a name or address"  # but "31 Abrams tanks", "20 Grand Slam titles" count
             joined = prev.idx + len(prev.text) == a.start - 1
             if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier \
-                    and prev.ent_type_ != "PERSON" and not _TALLY_AFTER.match(body, a.end):  # fmt: skip
-                return "a number in a name"  # (not a person's tally: "beat Trump 46 to 40 percent")
+                    and prev.ent_type_ != "PERSON" and prev.lower_ not in _calendar_words() \
+                    and not _TALLY_AFTER.match(body, a.end) \
+                    and not (a.kind == "word" and counts):  # fmt: skip
+                return "a number in a name"  # (not a person's tally: "beat Trump 46 to 40 percent"; not "on
+                # Thursday 30 passengers", "told VOA five people")
             if prev.text == "," and (i + 1 >= len(doc) or doc[i + 1].text in (",", ".", ";")) and i > 1 and \
                     (doc[i - 2].pos_ == "PROPN" or doc[i - 2].pos_ == "NOUN" and a.kind == "digits"
                      and float(a.value).is_integer() and 0 < a.value < 120):  # fmt: skip
@@ -205,7 +208,7 @@ def _after_preposition(doc, a: Amount) -> bool:
     if doc is None:
         return False
     i = nouns.token_at(doc, a.num_start)
-    return 0 < i < len(doc) and doc[i - 1].pos_ == "ADP"
+    return 0 < i < len(doc) and (doc[i - 1].pos_ == "ADP" or doc[i - 1].tag_ == "POS")  # ("Sudan's 18 states")
 
 
 def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:

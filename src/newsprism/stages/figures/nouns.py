@@ -148,7 +148,9 @@ def _coordinated_modifier(doc, j: int, head, sent_end: int) -> bool:
 
 def _adverb_of_modifier(doc, j: int, sent_end: int) -> bool:
     """An -ly adverb qualifying the modifier after it ("20 million fully diluted shares", "heavily armed
-    men", "newly built homes")."""
+    men", "newly built homes"), or one hyphened to it ("two well-respected elders")."""
+    if j + 2 < sent_end and doc[j].pos_ == "ADV" and _glued_hyphen(doc, j + 1):
+        return True  # "two well-respected elders", "a long-awaited report"
     return j + 2 < sent_end and doc[j].pos_ == "ADV" and doc[j].lower_.endswith("ly") \
         and doc[j + 1].tag_ in ("JJ", "VBN", "VBG") and doc[j + 2].pos_ in _NOUNISH | {"ADJ", "VERB"}  # fmt: skip
 
