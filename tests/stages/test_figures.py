@@ -984,3 +984,9 @@ def test_a_count_after_a_weekday_a_possessive_or_a_hyphened_adverb():
                  "well-respected elders were killed. Cases were reported in nine of Sudan's 18 states.")
     assert [(f.value, f.counted.text) for f in found] == [
         (30, "passengers"), (5, "people"), (2, "well-respected elders"), (9, "Sudan's 18 states"), (18, "states")]
+
+
+def test_a_model_name_the_tagger_calls_a_number_qualifies_the_noun():
+    found = _run("The warship confiscated 14 AK-47 rifles and 31 magazines. Less than 20 million chickens were sold.")
+    assert [(f.value, f.unit, f.counted.text if f.counted else None) for f in found] == [
+        (14, "rifle", "AK-47 rifles"), (31, "magazine", "magazines"), (2e7, "chicken", "chickens")]

@@ -245,8 +245,10 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
             head = doc[j]
         elif doc[j].pos_ == "VERB" and doc[j].tag_ != "VBN" and doc[j].tag_ != "VBG":
             break
-        if doc[j].pos_ == "NUM" and j == i:
-            break
+        if doc[j].pos_ == "NUM" and j == i and not (
+            any(c.isalpha() for c in doc[j].text) and any(c.isdigit() for c in doc[j].text)
+        ):
+            break  # (a model name the tagger calls a number qualifies the noun: "14 AK-47 rifles")
         j += 1
         if head is not None and head.pos_ == "PROPN" and conjoined_names(doc, j, sent_end):
             j += 1  # "dozens of Ford and Toyota vans": names joined before the noun they qualify
