@@ -3,7 +3,9 @@ percent"), each with its value, normalised unit and unit family, hedge and bound
 entities and time expressions of its clause, the quote holding it and a named source.
 
 The word lists are data (``lexicons/figures.yaml``); :mod:`.scan` finds amounts in the text, :mod:`.nouns`
-reads the counted noun from the parse, :mod:`.context` joins the other stages' records. Conventions:
+reads the counted noun from the parse, :mod:`.ages` and :mod:`.calendar` read ages and spaCy's dates around a
+bare number, :mod:`.sharing` gives a bare number the unit of a figure next to it and each figure of a row its
+own places, :mod:`.context` joins the other stages' records. Conventions:
 
 * money: ISO 4217 code (``$`` alone is ``USD``); cents and pence stay ``cent``/``penny`` as written;
   prices per unit are ``"USD per barrel"`` in family ``rate``.
@@ -33,17 +35,17 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
-from functools import cache
 from typing import Any
 
-from ... import lexicons
 from ...records import Article, Figure, Span
 from ..registry import StageContext
 from . import context, nouns
 from .lexicon import Lexicon, get
 from .amount import Amount
+from .ages import age_of_people, copula_age
+from .calendar import calendar_entity, calendar_words
 from .scan import scan, unit_at
+from .sharing import COMPARED, OF_THEM, carry_units, own_places
 
 __all__ = ["STAGE", "run", "scan"]
 
@@ -56,6 +58,7 @@ _ORDINAL_MODIFIER = re.compile(r"(?:an?|one)\s+(?!half\b|quarter\b)[a-z]+-[a-z]"
 # the ages before a bare number that goes on their list ("aged 15 and 17", "ages 9, 8 and 4"): spaCy calls it
 # a date
 _AGE_LIST = re.compile(r"\bage[sd]?\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|or|to|-)?\s*$", re.IGNORECASE)
+_TALLY_AFTER = re.compile(r"\s+to\s+\d")  # "Trump 46 to 40 percent": a tally after a name
 _GROUPED = re.compile(r"\d,\d{3}")  # "1,200 Ford trucks": no house or route number is written with commas
 # five to seven digits, or thousands separators: too long for a date or time, whatever spaCy's tag says
 _LONG_NUMBER = re.compile(r"\d{5,7}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -162,8 +165,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
         if i < len(doc) and doc[i].ent_type_ in _EXCLUDE_ENTS and a.family is None and not age \
                 and not _LONG_NUMBER.fullmatch(number.strip()) and not counts \
                 and not _AGE_LIST.search(body, max(0, a.start - 30), a.start) \
-                and not _COMPARED.search(body[max(0, a.start - 30) : a.start]) \
-                and (doc[i].ent_type_ == "ORDINAL" or _calendar_entity(doc, i)):  # fmt: skip
+                and not COMPARED.search(body[max(0, a.start - 30) : a.start]) \
+                and (doc[i].ent_type_ == "ORDINAL" or calendar_entity(doc, i)):  # fmt: skip
             return f"spaCy {doc[i].ent_type_}"  # (but "up from seven a year ago": a level, its time after it)
         if i < len(doc) and i > 0:
             prev = doc[i - 1]
@@ -190,7 +193,7 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
                 return "a number in a name or address"  # but "31 Abrams tanks", "20 Grand Slam titles" count
             joined = prev.idx + len(prev.text) == a.start - 1
             if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier \
-                    and prev.ent_type_ != "PERSON" and prev.lower_ not in _calendar_words() \
+                    and prev.ent_type_ != "PERSON" and prev.lower_ not in calendar_words() \
                     and not _TALLY_AFTER.match(body, a.end) \
                     and not (a.kind == "word" and counts):  # fmt: skip
                 return "a number in a name"  # (not a person's tally: "beat Trump 46 to 40 percent"; not "on
@@ -230,72 +233,6 @@ def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:
     return before not in lex.alone_not_after and not (after is not None and after.lower_ in lex.alone_not_before)
 
 
-_BE = {"is", "was", "be", "been", "'s", "’s", "are", "were", "am", "being"}
-_PERSON_PRONOUNS = {"he", "she", "i", "you", "we"}
-
-
-_CLOCK_WORDS = frozenset({"ago", "a.m.", "p.m.", "am", "pm", "noon", "midnight", "o'clock", "gmt", "utc", "today",
-                          "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night",
-                          "century", "centuries", "decade", "decades"})
-_CALENDAR_FORM = re.compile(r"\d{4}s?|'\d\ds?|\d0s|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:.]\d{2}")
-_TALLY_AFTER = re.compile(r"\s+to\s+\d")  # "Trump 46 to 40 percent": a tally after a name
-
-
-@cache
-def _calendar_words() -> frozenset[str]:
-    data = lexicons.load("calendar")
-    words = set(data.get("months") or ()) | set(data.get("weekdays") or ()) | set(data.get("weekday_abbrevs") or ())
-    return frozenset(words) | _CLOCK_WORDS
-
-
-def _calendar_entity(doc, i: int) -> bool:
-    """spaCy's date or time around token ``i`` names the calendar or the clock ("February 6, 2016", "the
-    1990s", "two years ago", "4 p.m."): the times stage missed a date. A number alone that spaCy calls a
-    date ("Sanders has 70", "voters under 30", "the last two mid-term elections", "15 extra minutes") is
-    read as a figure."""
-    lo, hi = i, i + 1
-    while lo > 0 and doc[lo].ent_iob_ == "I":
-        lo -= 1
-    while hi < len(doc) and doc[hi].ent_iob_ == "I":
-        hi += 1
-    words = _calendar_words()
-    return any(t.lower_.strip(".,") in words or t.lower_ in words or _CALENDAR_FORM.fullmatch(t.text)
-               for t in doc[lo:hi])  # fmt: skip
-
-
-_PEOPLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
-
-
-def _age_of_people(body: str, a: Amount, lex: Lexicon) -> bool:
-    """ "voters under 30", "children under 18", "those over 65": a bound on the age of the people named
-    right before it."""
-    if a.qualifier is None or a.qualifier.lower() not in ("under", "over", "younger than", "older than"):
-        return False
-    if not float(a.value).is_integer() or not 0 < a.value <= 120:
-        return False
-    m = _PEOPLE_BEFORE.search(body, max(0, a.start - 30), a.start)
-    if not m:
-        return False
-    word = m.group(1)
-    return word.lower() in ("those", "anyone", "everyone") or nouns.family_of(nouns.singular(word, lex), lex) == "people"
-
-
-def _copula_age(doc, a: Amount, people: set[int]) -> bool:
-    """A whole number from 1 to 120 that is the complement of "be" with a person as subject, nothing after
-    it but a clause or phrase of its own: an age ("He will be 35 by the end of the year", "Gee was 17 when
-    he arrived"); not "the score was 3" nor "she was 4 points ahead"."""
-    if doc is None or a.kind not in ("digits", "word") or not float(a.value).is_integer() or not 0 < a.value <= 120:
-        return False
-    i = nouns.token_at(doc, a.num_start)
-    if i >= len(doc) or doc[i].dep_ not in ("attr", "acomp") or doc[i].head.lower_ not in _BE:
-        return False
-    j = nouns.token_at(doc, a.end)
-    if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "SYM"):
-        return False
-    subjects = [c for c in doc[i].head.children if c.dep_ == "nsubj"]
-    return any(c.lower_ in _PERSON_PRONOUNS or c.idx in people or c.ent_type_ == "PERSON" for c in subjects)
-
-
 def _one_in(body: str, end: int, lex: Lexicon) -> bool:
     """ "one in five adults", "seven in 10 voters": a number before "in" and another number is a ratio."""
     m = re.match(r"\s+in\s+", body[end : end + 8])
@@ -332,7 +269,7 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
     figures: list[Figure] = []
     people = {m.start for m in mentions if m.type == "person"}
     for a in scan(body, lex):
-        age = a.unit is None and _copula_age(doc, a, people)
+        age = a.unit is None and copula_age(doc, a, people)
         why = _excluded(body, a, doc, times, lex, age)
         if why:
             continue
@@ -354,7 +291,7 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                     counted = Span(c.start, c.end, body[c.start : c.end])
                     if unit is None:
                         unit, family = c.unit, c.family
-        if unit is None and counted is None and (age or _age_of_people(body, a, lex)):
+        if unit is None and counted is None and (age or age_of_people(body, a, lex)):
             unit, family = "year", "age"  # "He will be 35 by the end of the year", "voters under 30"
         if a.kind == "fraction" and a.unit not in (None, "fraction") and _ORDINAL_MODIFIER.match(a.text):
             continue  # "a third-year student", "a fifth-month lease": an ordinal before a hyphen, no fraction
@@ -374,8 +311,8 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                 toll = ("injury", "injuries")
         if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled and toll is None \
                 and not _word_number_alone(body, a, doc, lex) and not _one_in(body, a.end, lex) \
-                and not (a.kind == "word" and figures and _COMPARED.search(body[max(0, a.start - 30) : a.start])) \
-                and not (a.kind == "word" and _OF_THEM.match(body, a.end)):  # fmt: skip
+                and not (a.kind == "word" and figures and COMPARED.search(body[max(0, a.start - 30) : a.start])) \
+                and not (a.kind == "word" and OF_THEM.match(body, a.end)):  # fmt: skip
             continue  # "one of them", "the two said"; but "Three were injured", "one in five adults", "one dead",
             # "13 facilities, up from seven" (the unit comes from the figure before), "Eight of them"
         if unit is None and a.kind == "weak":
@@ -398,162 +335,4 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                 sentence=sentence, confidence=confidence, reason=a.reason, stage=STAGE,
             )
         )  # fmt: skip
-    return _own_places(body, _carry_units(body, figures), mentions)
-
-
-_JOINED = re.compile(r"\b(?:and|or|but|while|whereas|against)\b|,", re.IGNORECASE)
-
-
-def _own_places(body: str, figures: list[Figure], mentions) -> list[Figure]:
-    """Of figures counting the same thing side by side in one clause, joined by "and", "while" or a comma,
-    each is about the places written after it and before the next ("killed 247 people in Kenya and 10 in
-    Tanzania": Kenya is the 247's, Tanzania the 10's); a place before the first stays with all of them
-    ("the bombings in Kenya and Tanzania killed 257 and 10"), and one inside a figure's counted phrase stays
-    with it. Figures of different units keep their whole clause's places ("50% of Syria's nearly 24 million
-    people", "$1 billion for 8.7 million children in Sudan")."""
-
-    def side_by_side(a: Figure, b: Figure) -> bool:
-        return a.sentence == b.sentence and (a.unit, a.unit_family) == (b.unit, b.unit_family) \
-            and bool(_JOINED.search(body[a.end : b.start]))  # fmt: skip
-
-    places = {m.id: m for m in mentions if m.type == "place"}
-    out = list(figures)
-    for k, f in enumerate(figures):
-        prev = figures[k - 1] if k > 0 and side_by_side(figures[k - 1], f) else None
-        nxt = figures[k + 1] if k + 1 < len(figures) and side_by_side(f, figures[k + 1]) else None
-        if prev is None and nxt is None:
-            continue
-        keep = []
-        for mid in f.about:
-            m = places.get(mid)
-            inside = f.counted is not None and f.counted.start <= (m.start if m else -1) < f.counted.end
-            theirs = m is not None and not inside and (
-                (nxt is not None and m.start >= nxt.start and mid in nxt.about)
-                or (prev is not None and prev.end <= m.start and m.end <= f.start and mid in prev.about)
-            )
-            if not theirs:
-                keep.append(mid)
-        if len(keep) != len(f.about):
-            out[k] = replace(f, about=tuple(keep))
-    return out
-
-
-# "Seventeen people were indicted. Eight of them are in custody": a part of the count before it
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
-# a bare number compared with the figure before it, across a comma: "4.1 percent, down from 4.3", "300
-# people, compared with 250", "13 facilities in operation, up from seven"
-_COMPARED = re.compile(
-    r"(?:\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from|\bcompared\s+(?:with|to)|"
-    r"\bagainst|\bversus|\bvs\.?|\bfrom)\s+$",
-    re.IGNORECASE,
-)
-# the words between a figure with a unit and a bare number sharing it: "and (the Nasdaq)", "but", "to"
-_CARRY_JOIN = re.compile(
-    r"(?:\b(?:and|but|or|while|versus|vs\.?|against)\b(?:\s+[A-Za-z]+){0,3}|\bto|\bfrom)\s+$", re.IGNORECASE
-)
-
-
-_DIMENSION_GAP = re.compile(r"\s*[x×]\s*|\s+by\s+")
-_DIMENSION_FAMILIES = {"length", "area"}
-_YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")  # "45 percent in 2019 and 52 in 2020": a year in the gap
-# a bare number before a figure with a unit that shares it: a list ("2, 3 and 4 percent") or a tally that is
-# no range ("beat Trump 46 to 40 percent")
-_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+", re.IGNORECASE)
-
-
-def _carry_units(body: str, figures: list[Figure]) -> list[Figure]:
-    """A bare number sharing the unit of a figure next to it in its sentence: "rose 2 percent and the
-    Nasdaq 1", "from 14-18 mpg to 24" (after a join word, no comma between; "to" only after "from"), "280
-    million of the 1.5 billion shekels" (before "of the"), "2, 3 and 4 percent" (a list before the unit), "30 x 20
-    cm" (the sides of a measure). A year between does not part them ("45 percent in 2019 and 52 in 2020")."""
-    out = list(figures)
-    for k, f in enumerate(figures):
-        if f.unit is not None or f.counted is not None or f.unit_family != "count":
-            continue
-        partner = part_of = None
-        if k + 1 < len(figures) and figures[k + 1].unit_family in _DIMENSION_FAMILIES \
-                and _DIMENSION_GAP.fullmatch(body[f.end : figures[k + 1].start]):  # fmt: skip
-            partner = figures[k + 1]  # "30 x 20 cm", "10 by 12 feet": the sides share the unit after them
-        if partner is None and k > 0:
-            p = figures[k - 1]
-            gap = body[p.end : f.start]
-            if p.unit is not None and p.sentence == f.sentence and len(gap) <= 40 and _CARRY_JOIN.search(gap) \
-                    and not re.search(r"[,;:()]|\d", _YEAR_IN.sub("", gap)) and (not gap.rstrip().lower().endswith("to") or \
-                    re.search(r"\bfrom\s+(?:\S+\s+)?$", body[max(0, p.start - 20) : p.start])
-                    or p.text.lower().startswith("from ")):  # fmt: skip
-                partner = p  # "to" only after "from": "rose 2% to 15,320" is a level, not 15,320 percent
-        if partner is None and k > 0:
-            p = figures[k - 1]
-            gap = body[p.end : f.start]
-            if p.unit is not None and p.sentence == f.sentence and len(gap) <= 50 and _COMPARED.search(gap) \
-                    and not re.search(r"[;:()]|\d", _YEAR_IN.sub("", gap)) and gap.count(",") <= 1:  # fmt: skip
-                partner = p  # "4.1 percent, down from 4.3": the level it is compared with
-        if partner is None and k + 1 < len(figures):
-            n = figures[k + 1]
-            if n.unit is not None and n.sentence == f.sentence and re.fullmatch(r"\s+of\s+the\s+", body[f.end : n.start]):
-                partner = n
-        if partner is None and k > 0 and _OF_THEM.match(body, f.end):
-            p = figures[k - 1]
-            if p.unit is not None and p.unit_family in _PEOPLE_FAMILIES and (p.value or 0) > (f.value or 0) \
-                    and body.count(".", p.end, f.start) <= 1 and f.start - p.end <= 200:  # fmt: skip
-                partner = part_of = p  # "Seventeen people have been indicted. Eight of them ...": eight people
-        if partner is None and k > 0 and _parallel(body, out[k - 1], f):
-            partner = out[k - 1]  # "Ted Cruz has 370 delegates, Kasich has 129": the same verb, the same unit
-        if partner is not None and (partner is part_of or _shares_unit(partner, _gap(body, partner, f))) \
-                and _comparable(f, partner):  # fmt: skip
-            out[k] = _with_unit_of(f, partner)
-    for k in range(len(out) - 2, -1, -1):  # "rates of 2, 3 and 4 percent": a list before the unit shares it
-        f, n = out[k], out[k + 1]
-        if f.unit is None and f.counted is None and f.unit_family == "count" and n.unit is not None \
-                and n.sentence == f.sentence and _shares_unit(n) and _comparable(f, n) \
-                and _LIST_GAP.fullmatch(body[f.end : n.start]):  # fmt: skip
-            out[k] = _with_unit_of(f, n)
-    return out
-
-
-def _parallel(body: str, p: Figure, f: Figure) -> bool:
-    """``f`` repeats the verb right before ``p`` in the same sentence, with only words between ("Cruz has 370
-    delegates, Kasich has 129 and Rubio has 163", "she spent $5 million, he spent 3"): a clause of the same
-    shape, counting the same thing."""
-    if p.unit is None or p.sentence != f.sentence:
-        return False
-    verb = re.search(r"\b([a-z]{2,})\s+$", body[max(0, p.start - 20) : p.start])
-    gap = body[p.end : f.start]
-    return bool(verb) and len(gap) <= 60 and not re.search(r"\d|[;:()]", gap) \
-        and bool(re.search(rf"\b{verb.group(1)}\s+$", gap))  # fmt: skip
-
-
-def _gap(body: str, a: Figure, b: Figure) -> str:
-    first, second = (a, b) if a.start <= b.start else (b, a)
-    return body[first.end : second.start]
-
-
-_ELLIPSIS = re.compile(r"\b(?:and|or|but|while)(?:\s+another)?\s+$", re.IGNORECASE)
-
-
-_PEOPLE_FAMILIES = {"people", "deaths", "injuries", "troops"}
-
-
-def _shares_unit(partner: Figure, gap: str = "") -> bool:
-    """A toll (the dead or the injured, read from the verb) shares its unit only with a bare number that
-    follows a join word with nothing else between, its verb left out ("killed 247 people in Kenya and 10 in
-    Tanzania"), not with one of another clause ("injured 141 people and police arrested 20"); an age
-    shares it only when read from "aged" or "age" before it ("girls age 6 and 8", "teenagers aged 15 and
-    17"; not "a 35-year-old and 3")."""
-    if partner.unit_family in ("deaths", "injuries"):
-        return bool(_ELLIPSIS.search(gap))
-    return partner.unit_family != "age" or "age" in partner.reason.split(", ")
-
-
-def _comparable(f: Figure, partner: Figure) -> bool:
-    """Numbers that share a unit are of a size: "358,000 ... for the last four months and 381,000" does not
-    make 381,000 months (values more than a thousandfold apart do not share)."""
-    a, b = abs(f.value or 0.0), abs(partner.value or 0.0)
-    return not (a and b) or max(a, b) / min(a, b) <= 1000
-
-
-def _with_unit_of(f: Figure, partner: Figure) -> Figure:
-    return replace(
-        f, unit=partner.unit, unit_family=partner.unit_family, confidence=0.6,
-        reason=f"{f.reason}; unit of {partner.id}",
-    )  # fmt: skip
+    return own_places(body, carry_units(body, figures), mentions)

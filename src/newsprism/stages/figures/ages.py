@@ -1,0 +1,46 @@
+"""Ages the words around a bare number give it: "He will be 35 by the end of the year" (after "be" with a
+person as subject), "voters under 30" (a bound on the age of the people named before it)."""
+
+from __future__ import annotations
+
+import re
+
+from . import nouns
+from .amount import Amount
+from .lexicon import Lexicon
+
+_BE = {"is", "was", "be", "been", "'s", "’s", "are", "were", "am", "being"}
+_PERSON_PRONOUNS = {"he", "she", "i", "you", "we"}
+
+
+_PEOPLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+
+
+def age_of_people(body: str, a: Amount, lex: Lexicon) -> bool:
+    """ "voters under 30", "children under 18", "those over 65": a bound on the age of the people named
+    right before it."""
+    if a.qualifier is None or a.qualifier.lower() not in ("under", "over", "younger than", "older than"):
+        return False
+    if not float(a.value).is_integer() or not 0 < a.value <= 120:
+        return False
+    m = _PEOPLE_BEFORE.search(body, max(0, a.start - 30), a.start)
+    if not m:
+        return False
+    word = m.group(1)
+    return word.lower() in ("those", "anyone", "everyone") or nouns.family_of(nouns.singular(word, lex), lex) == "people"
+
+
+def copula_age(doc, a: Amount, people: set[int]) -> bool:
+    """A whole number from 1 to 120 that is the complement of "be" with a person as subject, nothing after
+    it but a clause or phrase of its own: an age ("He will be 35 by the end of the year", "Gee was 17 when
+    he arrived"); not "the score was 3" nor "she was 4 points ahead"."""
+    if doc is None or a.kind not in ("digits", "word") or not float(a.value).is_integer() or not 0 < a.value <= 120:
+        return False
+    i = nouns.token_at(doc, a.num_start)
+    if i >= len(doc) or doc[i].dep_ not in ("attr", "acomp") or doc[i].head.lower_ not in _BE:
+        return False
+    j = nouns.token_at(doc, a.end)
+    if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "SYM"):
+        return False
+    subjects = [c for c in doc[i].head.children if c.dep_ == "nsubj"]
+    return any(c.lower_ in _PERSON_PRONOUNS or c.idx in people or c.ent_type_ == "PERSON" for c in subjects)
