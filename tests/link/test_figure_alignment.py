@@ -239,7 +239,7 @@ def test_tolls_placed_in_different_countries_stay_apart():
 def test_tolls_of_periods_that_do_not_meet_stay_apart():
     from datetime import date
 
-    from newsprism.link.figures import scope_bounds, scope_span
+    from newsprism.link.scopes import scope_bounds, scope_span
 
     places = {"e-us", "e-nairobi"}
     day = scope_span(scope_bounds([("on ", "1998-08-07")]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..link.figures import figure_scope
+from ..link.scopes import figure_scope
 from ..textfold import search_key
 
 FIGURE_COLUMNS = (

@@ -1,0 +1,67 @@
+"""A figure's time scope: its scope expressions (times-stage rows) read as a (start, end) of TIMEX values
+("since the end of 2006" starts it, "until 2012" ends it, "in 2010 alone" is both; words in
+``lexicons/alignment.yaml``), and as the first and last day it covers, for alignment and the figure views."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import cache
+from typing import Any
+
+from .. import lexicons
+from ..stages.times.timecalc import parse_value
+
+
+@cache
+def _scope_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicons.load("alignment")
+    return frozenset(data.get("scope_start") or ()), frozenset(data.get("scope_end") or ())
+
+
+def scope_bounds(refs: Sequence[tuple[str, str]]) -> tuple[str | None, str | None] | None:
+    """A figure's time scope as (start, end) TIMEX values, from its scope expressions in text order, each
+    given as (the text just before it, its value): "since X" starts it, "until X" ends it, "in X" is both;
+    a bare expression after an open start ends it ("since 2006 ... by 2010"); once the scope is closed a
+    later bare one is a point of comparison, not the scope ("in 2010 alone, up 60 percent over the previous
+    year"). None without expressions."""
+    if not refs:
+        return None
+    starts, ends = _scope_words()
+    start = end = None
+    for before, value in refs:
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)][-3:]
+        if any(w in starts for w in words):
+            start = value
+        elif any(w in ends for w in words):
+            end = value
+        elif start is None and end is None:
+            start = end = value
+        elif end is None:
+            end = value
+    return start, end
+
+
+def figure_scope(rows: Sequence[Mapping[str, Any]], sentence: tuple[int, str] | None) -> tuple[str | None, str | None] | None:
+    """:func:`scope_bounds` of a figure's scope expressions (times-stage rows; durations are no scope), read
+    in the figure's sentence, given as (its start offset, its text)."""
+    refs = []
+    for row in sorted((r for r in rows if r.get("type") != "DURATION" and r.get("value")), key=lambda r: r["start"]):
+        before = ""
+        if sentence is not None:
+            rel = row["start"] - sentence[0]
+            before = sentence[1][max(0, rel - 25) : max(0, rel)]
+        refs.append((before, row["value"]))
+    return scope_bounds(refs)
+
+
+def scope_span(bounds: tuple[str | None, str | None] | None) -> tuple[date | None, date | None] | None:
+    """(first day, last day) of a scope's (start, end) values; a side that is open or not a date is None."""
+    if bounds is None:
+        return None
+    first, last = (parse_value(v) if v else None for v in bounds)
+    span = (first.start if first else None, last.end if last else None)
+    if span[0] and span[1] and span[1] < span[0]:
+        return None  # an end before its start ("the Index 2025 ... compared to 2023"): misread, unknown
+    return None if span == (None, None) else span
