@@ -990,3 +990,9 @@ def test_a_model_name_the_tagger_calls_a_number_qualifies_the_noun():
     found = _run("The warship confiscated 14 AK-47 rifles and 31 magazines. Less than 20 million chickens were sold.")
     assert [(f.value, f.unit, f.counted.text if f.counted else None) for f in found] == [
         (14, "rifle", "AK-47 rifles"), (31, "magazine", "magazines"), (2e7, "chicken", "chickens")]
+
+
+def test_a_plural_the_tagger_reads_as_a_verb_after_a_modifier():
+    found = _run("It sends power to three northern U.S. states that border Canada. King won 12 Grand Slam singles "
+                 "titles. One proposal asks the board to stop.")
+    assert [(f.value, f.unit) for f in found] == [(3, "state"), (12, "title"), (1, "proposal")]

@@ -188,7 +188,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
                     and not _GROUPED.search(number) and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP" \
                     and not nouns.is_demonym(nxt, lex) \
                     and not (after is not None and (after.tag_ == "NNS" and after.pos_ == "NOUN"
-                                                    or nouns.is_demonym(after, lex))) \
+                                                    or nouns.is_demonym(after, lex)
+                                                    or nouns.misread_plural(doc, nxt.i, after.i, len(doc)))) \
                     and not nouns.conjoined_names(doc, nxt.i + 1, nxt.sent.end):  # fmt: skip
                 return "a number in a name or address"  # but "31 Abrams tanks", "20 Grand Slam titles" count
             joined = prev.idx + len(prev.text) == a.start - 1

@@ -155,6 +155,23 @@ def _adverb_of_modifier(doc, j: int, sent_end: int) -> bool:
         and doc[j + 1].tag_ in ("JJ", "VBN", "VBG") and doc[j + 2].pos_ in _NOUNISH | {"ADJ", "VERB"}  # fmt: skip
 
 
+_AFTER_PLURAL = {"that", "which", "who", "whose", "in", "of", "on", "at", "across", "around", ",", ".", ";", ")"}
+
+
+def misread_plural(doc, i: int, j: int, sent_end: int) -> bool:
+    """A plural noun the tagger reads as a verb ("-s", VBZ) after a modifier of the phrase, and followed by a
+    noun, a relative pronoun, a preposition or punctuation: "three northern U.S. states that border Canada",
+    "12 Grand Slam singles titles"."""
+    if j <= i or j >= sent_end:
+        return False
+    t = doc[j]
+    if t.tag_ != "VBZ" or not t.lower_.endswith("s") or not t.text.islower():
+        return False
+    if doc[j - 1].pos_ not in ("ADJ", "PROPN"):
+        return False  # (after a singular common noun it is the verb: "One proposal asks", "a third of the population lives")
+    return j + 1 >= sent_end or doc[j + 1].pos_ in _NOUNISH or doc[j + 1].lower_ in _AFTER_PLURAL
+
+
 def _name_number(doc, j: int, sent_end: int) -> bool:
     """A number at ``j`` that is part of the name before it, with a noun after ("7 Formula 1 titles")."""
     return 0 < j < sent_end - 1 and doc[j].like_num and doc[j - 1].pos_ == "PROPN" \
@@ -239,9 +256,10 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         if coordinated:
             j += 1  # "nine press freedom and rights groups", "1,000 oil and gas wells": both qualify the noun
             continue
-        if doc[j].text.lower() in lex.counted_stop or doc[j].tag_ in ("VBD", "VBZ", "VBP", "VB", "MD"):
+        misread = misread_plural(doc, i, j, sent_end)
+        if not misread and (doc[j].text.lower() in lex.counted_stop or doc[j].tag_ in ("VBD", "VBZ", "VBP", "VB", "MD")):
             break
-        if doc[j].pos_ in _NOUNISH:
+        if doc[j].pos_ in _NOUNISH or misread:
             head = doc[j]
         elif doc[j].pos_ == "VERB" and doc[j].tag_ != "VBN" and doc[j].tag_ != "VBG":
             break
@@ -262,7 +280,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         if head is not None and head.pos_ == "PROPN" and _noun_follows(doc, j, sent_end):
             continue  # "525,546 Phoenix Technologies common shares": the name qualifies the noun after it
         ends = head is not None and (j >= sent_end or doc[j].pos_ not in _NOUNISH | {"PART"}) \
-            and not _name_number(doc, j, sent_end) \
+            and not _name_number(doc, j, sent_end) and not misread_plural(doc, i, j, sent_end) \
             and not _inner_hyphen(doc, j, sent_end) and not _glued_hyphen(doc, j - 1) \
             and not _coordinated_modifier(doc, j, head, sent_end) \
             and not (j < sent_end and doc[j].pos_ == "ADJ" and _inner_hyphen(doc, head.i - 1, sent_end))  # fmt: skip
