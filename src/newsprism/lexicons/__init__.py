@@ -59,6 +59,14 @@ def load(name: str) -> Any:
     return yaml_load(text)
 
 
+def phrases_pattern(phrases) -> str:
+    """A regex alternation of lexicon phrases, longest first, each word escaped and any run of whitespace
+    between words allowed; ``(?!)`` (matches nothing) when there are none."""
+    forms = sorted({r"\s+".join(re.escape(part) for part in str(p).split(" ")) for p in phrases or ()},
+                   key=lambda f: (-len(f), f))  # fmt: skip
+    return "|".join(forms) or "(?!)"
+
+
 @lru_cache(maxsize=None)
 def compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)

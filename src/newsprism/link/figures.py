@@ -85,11 +85,6 @@ class Rules:
     part_after: re.Pattern[str]  # matches the start of the text after it
 
 
-def _words_re(words, template: str) -> re.Pattern[str]:
-    alternatives = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in words or ()) or "(?!)"
-    return re.compile(template.format(alternatives), re.IGNORECASE)
-
-
 @cache
 def rules() -> Rules:
     data = lexicons.load("alignment")
@@ -105,8 +100,8 @@ def rules() -> Rules:
         max_bound_ratio=float(data.get("max_bound_ratio", 1.5)),
         max_context_ratio=float(data.get("max_context_ratio", 10)),
         min_context_overlap=float(data.get("min_context_overlap", 0.2)),
-        part_before=_words_re(data.get("part_before"), r"\b(?:{})\s*$"),
-        part_after=_words_re(data.get("part_after"), r"^\s*(?:{})\b"),
+        part_before=re.compile(rf"\b(?:{lexicons.phrases_pattern(data.get('part_before'))})\s*$", re.IGNORECASE),
+        part_after=re.compile(rf"^\s*(?:{lexicons.phrases_pattern(data.get('part_after'))})\b", re.IGNORECASE),
     )
 
 

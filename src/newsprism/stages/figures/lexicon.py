@@ -206,7 +206,7 @@ def _number_start(symbols) -> str:
 
 def _before_re(words) -> re.Pattern[str]:
     """Any of ``words`` right before an amount (at the end of the text before it)."""
-    return re.compile(rf"\b(?:{_alt([_spaced(w) for w in words], escape=False) or '(?!)'})\s*$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{lexicons.phrases_pattern(words)})\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
