@@ -27,10 +27,6 @@ from .spans import Range
 _QUALIFIERS = frozenset({"much", "far", "many", "long", "well", "called", "too", "to", "-"})
 
 
-def _mark(token: Any) -> bool:
-    return token.is_punct or token.is_quote or token.is_space or token.tag_ in ("``", "''")
-
-
 def _previous_sentence(lex: Lexicon, doc: Any, sent: Any) -> Range | None:
     """The sentence before, as a cause; of a report ("X told reporters that Y", "Y, she said") only what is
     reported: the speaker and the saying are no part of what causes."""
@@ -49,12 +45,9 @@ def _previous_sentence(lex: Lexicon, doc: Any, sent: Any) -> Range | None:
             # cuts into a phrase ("noted that, despite the Kremlin's expectations, ...")
             if len(ids) == hi - lo and (hi <= root.i or before is None or before.lower_ == "that"
                                         or before.i == root.i or before.text in (":", ",")):
-                while lo < hi and _mark(doc[lo]):
-                    lo += 1  # only punctuation: "despite" in "that, despite X, Y" is part of what is said
-                while hi > lo and _mark(doc[hi - 1]):
-                    hi -= 1
-                if hi > lo:
-                    return lo, hi
+                reported = spans.strip_marks(doc, lo, hi)
+                if reported is not None:
+                    return reported
     return spans.trim(doc, (prev.start, prev.end))
 
 

@@ -77,6 +77,20 @@ def phrase(token: Any, exclude: Iterable[int] = ()) -> Range | None:
     return clause(token, exclude)
 
 
+def strip_marks(doc: Any, start: int, end: int) -> Range | None:
+    """Drop punctuation, quote marks and spaces at either edge, and nothing else (no word is an edge here:
+    "despite" in "that, despite X, Y" is part of what is said)."""
+    while start < end and _is_mark(doc[start]):
+        start += 1
+    while end > start and _is_mark(doc[end - 1]):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _is_mark(token: Any) -> bool:
+    return token.is_punct or token.is_quote or token.is_space or token.tag_ in ("``", "''")
+
+
 def trim(doc: Any, found: Range | None) -> Range | None:
     """Drop punctuation, conjunctions, markers and dangling prepositions at either edge."""
     if found is None:
