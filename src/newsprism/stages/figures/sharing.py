@@ -71,9 +71,11 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+", re.IGNO
 
 def carry_units(body: str, figures: list[Figure]) -> list[Figure]:
     """A bare number sharing the unit of a figure next to it in its sentence: "rose 2 percent and the
-    Nasdaq 1", "from 14-18 mpg to 24" (after a join word, no comma between; "to" only after "from"), "280
-    million of the 1.5 billion shekels" (before "of the"), "2, 3 and 4 percent" (a list before the unit), "30 x 20
-    cm" (the sides of a measure). A year between does not part them ("45 percent in 2019 and 52 in 2020")."""
+    Nasdaq 1", "from 14-18 mpg to 24", "4.1 percent, down from 4.3" (after a join word or a comparison:
+    :func:`_joined_to`), "280 million of the 1.5 billion shekels" (before "of the"), "Seventeen people were
+    indicted. Eight of them ..." (a part of a larger count of people just before), "Cruz has 370 delegates,
+    Kasich has 129" (the verb repeated), "2, 3 and 4 percent", "beat Trump 46 to 40 percent" (a list or a
+    tally before the unit), "30 x 20 cm" (the sides of a measure)."""
     out = list(figures)
     for k, f in enumerate(figures):
         if f.unit is not None or f.counted is not None or f.unit_family != "count":
@@ -82,29 +84,18 @@ def carry_units(body: str, figures: list[Figure]) -> list[Figure]:
         if k + 1 < len(figures) and figures[k + 1].unit_family in _DIMENSION_FAMILIES \
                 and _DIMENSION_GAP.fullmatch(body[f.end : figures[k + 1].start]):  # fmt: skip
             partner = figures[k + 1]  # "30 x 20 cm", "10 by 12 feet": the sides share the unit after them
-        if partner is None and k > 0:
-            p = figures[k - 1]
-            gap = body[p.end : f.start]
-            if p.unit is not None and p.sentence == f.sentence and len(gap) <= 40 and _CARRY_JOIN.search(gap) \
-                    and not re.search(r"[,;:()]|\d", _YEAR_IN.sub("", gap)) and (not gap.rstrip().lower().endswith("to") or \
-                    re.search(r"\bfrom\s+(?:\S+\s+)?$", body[max(0, p.start - 20) : p.start])
-                    or p.text.lower().startswith("from ")):  # fmt: skip
-                partner = p  # "to" only after "from": "rose 2% to 15,320" is a level, not 15,320 percent
-        if partner is None and k > 0:
-            p = figures[k - 1]
-            gap = body[p.end : f.start]
-            if p.unit is not None and p.sentence == f.sentence and len(gap) <= 50 and COMPARED.search(gap) \
-                    and not re.search(r"[;:()]|\d", _YEAR_IN.sub("", gap)) and gap.count(",") <= 1:  # fmt: skip
-                partner = p  # "4.1 percent, down from 4.3": the level it is compared with
+        if partner is None and k > 0 and _joined_to(body, figures[k - 1], f):
+            partner = figures[k - 1]
         if partner is None and k + 1 < len(figures):
             n = figures[k + 1]
-            if n.unit is not None and n.sentence == f.sentence and re.fullmatch(r"\s+of\s+the\s+", body[f.end : n.start]):
+            if n.unit is not None and n.sentence == f.sentence \
+                    and re.fullmatch(r"\s+of\s+the\s+", body[f.end : n.start]):  # fmt: skip
                 partner = n
         if partner is None and k > 0 and OF_THEM.match(body, f.end):
             p = figures[k - 1]
             if p.unit is not None and p.unit_family in _PEOPLE_FAMILIES and (p.value or 0) > (f.value or 0) \
                     and body.count(".", p.end, f.start) <= 1 and f.start - p.end <= 200:  # fmt: skip
-                partner = part_of = p  # "Seventeen people have been indicted. Eight of them ...": eight people
+                partner = part_of = p  # "Seventeen people have been indicted. Eight of them": eight people
         if partner is None and k > 0 and _parallel(body, out[k - 1], f):
             partner = out[k - 1]  # "Ted Cruz has 370 delegates, Kasich has 129": the same verb, the same unit
         if partner is not None and (partner is part_of or _shares_unit(partner, _gap(body, partner, f))) \
@@ -117,6 +108,26 @@ def carry_units(body: str, figures: list[Figure]) -> list[Figure]:
                 and _LIST_GAP.fullmatch(body[f.end : n.start]):  # fmt: skip
             out[k] = _with_unit_of(f, n)
     return out
+
+
+def _joined_to(body: str, p: Figure, f: Figure) -> bool:
+    """``f`` follows ``p`` (which has a unit) in its sentence, after a join word with no comma ("rose 2
+    percent and the Nasdaq 1"; "to" only after "from": "rose 2% to 15,320" is a level, not 15,320 percent),
+    or after a comparison, across one comma at most ("4.1 percent, down from 4.3"). No other number,
+    colon or bracket between; a year does not part them ("45 percent in 2019 and 52 in 2020")."""
+    if p.unit is None or p.sentence != f.sentence:
+        return False
+    gap = body[p.end : f.start]
+    rest = _YEAR_IN.sub("", gap)
+    if re.search(r"[;:()]|\d", rest):
+        return False
+    if len(gap) <= 40 and _CARRY_JOIN.search(gap) and "," not in rest and (
+        not gap.rstrip().lower().endswith("to")
+        or re.search(r"\bfrom\s+(?:\S+\s+)?$", body[max(0, p.start - 20) : p.start])
+        or p.text.lower().startswith("from ")
+    ):
+        return True
+    return len(gap) <= 50 and bool(COMPARED.search(gap)) and gap.count(",") <= 1
 
 
 def _parallel(body: str, p: Figure, f: Figure) -> bool:
