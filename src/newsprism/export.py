@@ -192,7 +192,9 @@ def _json(value: Any, number: int | None = None) -> str:
         text = json.dumps(value, ensure_ascii=False, allow_nan=False)
     except ValueError:  # inf or nan: JSON has no such number
         where = f"row {number}: " if number is not None else ""
-        raise ValueError(f"{where}a value is not a finite number, which JSON cannot hold: {value!r:.200}") from None
+        raise ValueError(
+            f"{where}a value is not a finite number, which JSON cannot hold: {value!r:.200}"
+        ) from None
     for char, escape in _LINE_BREAKS.items():
         if char in text:
             text = text.replace(char, escape)

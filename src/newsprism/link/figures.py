@@ -100,8 +100,8 @@ def rules() -> Rules:
         max_bound_ratio=float(data.get("max_bound_ratio", 1.5)),
         max_context_ratio=float(data.get("max_context_ratio", 10)),
         min_context_overlap=float(data.get("min_context_overlap", 0.2)),
-        part_before=re.compile(rf"\b(?:{lexicons.phrases_pattern(data.get('part_before'))})\s*$", re.IGNORECASE),
-        part_after=re.compile(rf"^\s*(?:{lexicons.phrases_pattern(data.get('part_after'))})\b", re.IGNORECASE),
+        part_before=re.compile(rf"\b(?:{lexicons.phrases_pattern(data.get('part_before'))})\s*$", re.I),
+        part_after=re.compile(rf"^\s*(?:{lexicons.phrases_pattern(data.get('part_after'))})\b", re.I),
     )
 
 

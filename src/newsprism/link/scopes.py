@@ -13,6 +13,8 @@ from typing import Any
 from .. import lexicons
 from ..stages.times.timecalc import parse_value
 
+Bounds = tuple[str | None, str | None]  # (start, end) TIMEX values; None on an open side
+
 
 @cache
 def _scope_words() -> tuple[frozenset[str], frozenset[str]]:
@@ -20,7 +22,7 @@ def _scope_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data.get("scope_start") or ()), frozenset(data.get("scope_end") or ())
 
 
-def scope_bounds(refs: Sequence[tuple[str, str]]) -> tuple[str | None, str | None] | None:
+def scope_bounds(refs: Sequence[tuple[str, str]]) -> Bounds | None:
     """A figure's time scope as (start, end) TIMEX values, from its scope expressions in text order, each
     given as (the text just before it, its value): "since X" starts it, "until X" ends it, "in X" is both;
     a bare expression after an open start ends it ("since 2006 ... by 2010"); once the scope is closed a
@@ -43,11 +45,12 @@ def scope_bounds(refs: Sequence[tuple[str, str]]) -> tuple[str | None, str | Non
     return start, end
 
 
-def figure_scope(rows: Sequence[Mapping[str, Any]], sentence: tuple[int, str] | None) -> tuple[str | None, str | None] | None:
+def figure_scope(rows: Sequence[Mapping[str, Any]], sentence: tuple[int, str] | None) -> Bounds | None:
     """:func:`scope_bounds` of a figure's scope expressions (times-stage rows; durations are no scope), read
     in the figure's sentence, given as (its start offset, its text)."""
     refs = []
-    for row in sorted((r for r in rows if r.get("type") != "DURATION" and r.get("value")), key=lambda r: r["start"]):
+    dated = [r for r in rows if r.get("type") != "DURATION" and r.get("value")]
+    for row in sorted(dated, key=lambda r: r["start"]):
         before = ""
         if sentence is not None:
             rel = row["start"] - sentence[0]
@@ -56,7 +59,7 @@ def figure_scope(rows: Sequence[Mapping[str, Any]], sentence: tuple[int, str] | 
     return scope_bounds(refs)
 
 
-def scope_span(bounds: tuple[str | None, str | None] | None) -> tuple[date | None, date | None] | None:
+def scope_span(bounds: Bounds | None) -> tuple[date | None, date | None] | None:
     """(first day, last day) of a scope's (start, end) values; a side that is open or not a date is None."""
     if bounds is None:
         return None

@@ -21,7 +21,8 @@ purpose or motive cause starts with its signal words ("to protest the tax", "dem
 result participle's effect with its participle ("leaving three dead"), and a clause starts at its subject
 (not at "On Monday," or a dateline before it). The Claim's text is its sentence (with the
 sentence before when the cause is there: "... As a result, ..."; of a report there, the cause is only what
-is reported: "X told reporters that Y. As a result, Z" has Y as the cause); ``quote`` names the quote whose content
+is reported: "X told reporters that Y. As a result, Z" has Y as the cause); ``quote`` names the quote whose
+content
 holds the signal, so the claim is that quote's speaker's. Every span slices the body exactly.
 """
 

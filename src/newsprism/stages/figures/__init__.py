@@ -154,7 +154,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
     label = re.search(r"([A-Za-z][\w.-]*)[\s#]*$", before)
     if label and bare and label.group(1).lower() in lex.label_before and a.qualifier is None \
             and not a.scaled and not _GROUPED.search(number):  # fmt: skip
-        return "a label or index"  # "Category 3-5"; not "issue between 1.8 million and 2.35 million", "Volume 170,330,000"
+        return "a label or index"  # "Category 3-5"; not "issue between 1.8 million and 2.35 million",
+        # nor "Volume 170,330,000"
     line_start = body.rfind("\n", 0, a.start) + 1
     if bare and not body[line_start : a.start].strip() and re.match(r"[.)]\s", after):
         return "list numbering"
@@ -202,7 +203,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
             if prev.text == "," and (i + 1 >= len(doc) or doc[i + 1].text in (",", ".", ";")) and i > 1 and \
                     (doc[i - 2].pos_ == "PROPN" or doc[i - 2].pos_ == "NOUN" and a.kind == "digits"
                      and float(a.value).is_integer() and 0 < a.value < 120):  # fmt: skip
-                return "an appositive age"  # "Smith, 34, said", "the girl, 7, and her brother, 9,", "Supré, 56."
+                return "an appositive age"  # "Smith, 34, said", "the girl, 7, and her brother, 9,",
+                # "Supré, 56."
     return None
 
 
@@ -212,7 +214,8 @@ def _after_preposition(doc, a: Amount) -> bool:
     if doc is None:
         return False
     i = nouns.token_at(doc, a.num_start)
-    return 0 < i < len(doc) and (doc[i - 1].pos_ == "ADP" or doc[i - 1].tag_ == "POS")  # ("Sudan's 18 states")
+    # ("nine of Sudan's 18 states": a possessive before it too)
+    return 0 < i < len(doc) and (doc[i - 1].pos_ == "ADP" or doc[i - 1].tag_ == "POS")
 
 
 def _word_number_alone(body: str, a: Amount, doc, lex: Lexicon) -> bool:
@@ -312,10 +315,11 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
                 toll = ("injury", "injuries")
         if unit is None and a.kind in ("weak", "word") and counted is None and not a.scaled and toll is None \
                 and not _word_number_alone(body, a, doc, lex) and not _one_in(body, a.end, lex) \
-                and not (a.kind == "word" and figures and COMPARED.search(body[max(0, a.start - 30) : a.start])) \
+                and not (a.kind == "word" and figures
+                         and COMPARED.search(body[max(0, a.start - 30) : a.start])) \
                 and not (a.kind == "word" and OF_THEM.match(body, a.end)):  # fmt: skip
-            continue  # "one of them", "the two said"; but "Three were injured", "one in five adults", "one dead",
-            # "13 facilities, up from seven" (the unit comes from the figure before), "Eight of them"
+            continue  # "one of them", "the two said"; but "Three were injured", "one in five adults",
+            # "one dead", "13 facilities, up from seven" (its unit from the figure before), "Eight of them"
         if unit is None and a.kind == "weak":
             confidence = 0.6
         if toll is not None:

@@ -27,14 +27,18 @@ def age_of_people(body: str, a: Amount, lex: Lexicon) -> bool:
     if not m:
         return False
     word = m.group(1)
-    return word.lower() in ("those", "anyone", "everyone") or nouns.family_of(nouns.singular(word, lex), lex) == "people"
+    if word.lower() in ("those", "anyone", "everyone"):
+        return True
+    return nouns.family_of(nouns.singular(word, lex), lex) == "people"
 
 
 def copula_age(doc, a: Amount, people: set[int]) -> bool:
     """A whole number from 1 to 120 that is the complement of "be" with a person as subject, nothing after
     it but a clause or phrase of its own: an age ("He will be 35 by the end of the year", "Gee was 17 when
     he arrived"); not "the score was 3" nor "she was 4 points ahead"."""
-    if doc is None or a.kind not in ("digits", "word") or not float(a.value).is_integer() or not 0 < a.value <= 120:
+    if doc is None or a.kind not in ("digits", "word"):
+        return False
+    if not float(a.value).is_integer() or not 0 < a.value <= 120:
         return False
     i = nouns.token_at(doc, a.num_start)
     if i >= len(doc) or doc[i].dep_ not in ("attr", "acomp") or doc[i].head.lower_ not in _BE:

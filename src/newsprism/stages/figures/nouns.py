@@ -152,10 +152,12 @@ def _adverb_of_modifier(doc, j: int, sent_end: int) -> bool:
     if j + 2 < sent_end and doc[j].pos_ == "ADV" and _glued_hyphen(doc, j + 1):
         return True  # "two well-respected elders", "a long-awaited report"
     return j + 2 < sent_end and doc[j].pos_ == "ADV" and doc[j].lower_.endswith("ly") \
-        and doc[j + 1].tag_ in ("JJ", "VBN", "VBG") and doc[j + 2].pos_ in _NOUNISH | {"ADJ", "VERB"}  # fmt: skip
+        and doc[j + 1].tag_ in ("JJ", "VBN", "VBG") \
+        and doc[j + 2].pos_ in _NOUNISH | {"ADJ", "VERB"}  # fmt: skip
 
 
-_AFTER_PLURAL = {"that", "which", "who", "whose", "in", "of", "on", "at", "across", "around", ",", ".", ";", ")"}
+_AFTER_PLURAL = {"that", "which", "who", "whose", "in", "of", "on", "at", "across", "around", ",", ".", ";",
+                 ")"}  # fmt: skip
 
 
 def misread_plural(doc, i: int, j: int, sent_end: int) -> bool:
@@ -168,7 +170,7 @@ def misread_plural(doc, i: int, j: int, sent_end: int) -> bool:
     if t.tag_ != "VBZ" or not t.lower_.endswith("s") or not t.text.islower():
         return False
     if doc[j - 1].pos_ not in ("ADJ", "PROPN"):
-        return False  # (after a singular common noun it is the verb: "One proposal asks", "a third of the population lives")
+        return False  # after a singular noun it is the verb: "One proposal asks", "the population lives"
     return j + 1 >= sent_end or doc[j + 1].pos_ in _NOUNISH or doc[j + 1].lower_ in _AFTER_PLURAL
 
 
@@ -216,7 +218,7 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
     sent_end = doc[i].sent.end
     first = i
     if doc[i].lower_ == "out" and i + 2 < sent_end and doc[i + 1].lower_ == "of" and doc[i + 2].pos_ == "NUM":
-        i += 1  # "21 out of 29 Indian states", "nine out of 10 Indians": a selection, as "eight of nine states"
+        i += 1  # "21 out of 29 Indian states", "nine out of 10 Indians": a selection, as "eight of nine"
     if doc[i].text.lower() == "of":  # "tens of thousands of people", "a third of the population"
         i += 1
         while i < sent_end and doc[i].text.lower() in _DETS:
@@ -226,7 +228,8 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
             i += 1  # "five of its last six games"
         of_number = doc[i - 1].lower_ == "of" and not money and doc[i + 1].pos_ in _NOUNISH | {"ADJ"} \
             if i + 1 < sent_end else False  # "in eight of nine states" (not "$150 million of 6.5% bonds")
-        if i + 1 < sent_end and doc[i].pos_ == "NUM" and (doc[i - 1].lower_ in _DETS | lex.selection_words or of_number):
+        if i + 1 < sent_end and doc[i].pos_ == "NUM" \
+                and (doc[i - 1].lower_ in _DETS | lex.selection_words or of_number):  # fmt: skip
             i += 1  # "three of the five directors": directors; "in eight of nine states": states
         first = i
     elif money and doc[i].text.lower() == "worth" and i + 2 < sent_end and doc[i + 1].text.lower() == "of":
@@ -257,7 +260,8 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
             j += 1  # "nine press freedom and rights groups", "1,000 oil and gas wells": both qualify the noun
             continue
         misread = misread_plural(doc, i, j, sent_end)
-        if not misread and (doc[j].text.lower() in lex.counted_stop or doc[j].tag_ in ("VBD", "VBZ", "VBP", "VB", "MD")):
+        verb = doc[j].tag_ in ("VBD", "VBZ", "VBP", "VB", "MD")
+        if not misread and (doc[j].text.lower() in lex.counted_stop or verb):
             break
         if doc[j].pos_ in _NOUNISH or misread:
             head = doc[j]
