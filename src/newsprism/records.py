@@ -389,7 +389,7 @@ class Figure(_Record):
     sentence: Span | None = None
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "figures@7"
+    stage: str = "figures@8"
 
     _single: ClassVar[dict[str, type]] = {"counted": Span, "source": Span, "sentence": Span}
 

@@ -824,7 +824,8 @@ def test_nouns_joined_by_and_before_a_plural_qualify_it():
 
 
 def test_a_counted_noun_at_the_end_of_the_text():
-    assert [(f.value, f.unit) for f in _run("They drilled 1,000 oil")] == [(1000, "oil")]
+    assert [f.value for f in _run("They drilled 1,000 oil")] == [1000]  # (a bare singular: no counted noun)
+    assert [(f.value, f.unit) for f in _run("They drilled 1,000 oil wells")] == [(1000, "well")]
     assert [f.value for f in _run("Nine press freedom and")] == [9]
 
 
@@ -996,3 +997,30 @@ def test_a_plural_the_tagger_reads_as_a_verb_after_a_modifier():
     found = _run("It sends power to three northern U.S. states that border Canada. King won 12 Grand Slam singles "
                  "titles. One proposal asks the board to stop.")
     assert [(f.value, f.unit) for f in found] == [(3, "state"), (12, "title"), (1, "proposal")]
+
+
+def test_a_singular_noun_after_a_count_above_one_is_a_misread_verb():
+    found = _run("About 10,000 march on Sunday. Jobs rose by 358,000, above the 235,000 forecast by economists. "
+                 "The ship had 200 crew on board and took 30 hostage. Police sent 15 police.")
+    assert [(f.value, f.unit, f.counted.text if f.counted else None) for f in found] == [
+        (1e4, None, None), (358000, None, None), (235000, None, None), (200, "crew", "crew on board"),
+        (30, "hostage", "hostage"), (15, "police", "police")]
+
+
+def test_a_number_between_a_determiner_and_a_singular_noun_names_a_model():
+    found = _run("Flaws were found in Intel's 80486 chip, experts say. It converts a 80386 machine. "
+                 "It sold 1,200 Ford trucks and the 15 police cars.")
+    assert [(f.value, f.unit) for f in found] == [(1200, "truck"), (15, "car")]
+
+
+def test_an_age_at_a_life_event_and_after_a_name_before_and():
+    found = _run("He died at 77 in Boston. She retired in 2010 at 65. George Floyd, 46 and unarmed, died. "
+                 "The office is at 77 Main Street. The ship docked at 77.")
+    assert [(f.value, f.unit, f.unit_family) for f in found] == [
+        (77, "year", "age"), (65, "year", "age"), (77, None, "count")]
+
+
+def test_pre_euro_currencies_and_the_philippine_peso():
+    found = _run("Sales were 200 million markkaa, or 5 billion lire and 8 million guilders. It will cost "
+                 "P5 million. The P5 nations met.")
+    assert [(f.value, f.unit) for f in found] == [(2e8, "FIM"), (5e9, "ITL"), (8e6, "NLG"), (5e6, "PHP")]

@@ -42,14 +42,14 @@ from ..registry import StageContext
 from . import context, nouns
 from .lexicon import Lexicon, get
 from .amount import Amount
-from .ages import age_of_people, copula_age
+from .ages import age_of_people, copula_age, life_event_age
 from .calendar import calendar_entity, calendar_words
 from .scan import scan, unit_at
 from .sharing import COMPARED, OF_THEM, carry_units, own_places
 
 __all__ = ["STAGE", "run", "scan"]
 
-STAGE = "figures@7"
+STAGE = "figures@8"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _EXCLUDE_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -193,6 +193,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
                                                     or nouns.misread_plural(doc, nxt.i, after.i, len(doc)))) \
                     and not nouns.conjoined_names(doc, nxt.i + 1, nxt.sent.end):  # fmt: skip
                 return "a number in a name or address"  # but "31 Abrams tanks", "20 Grand Slam titles" count
+            if _names_one(doc, i, k, number, a, lex):
+                return "a number naming a model"  # "Intel's 80486 chip", "the 486 chip", "an 80386 machine"
             joined = prev.idx + len(prev.text) == a.start - 1
             if prev.pos_ == "PROPN" and not prev.text.islower() and joined and not a.qualifier \
                     and prev.ent_type_ != "PERSON" and prev.lower_ not in calendar_words() \
@@ -200,12 +202,34 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
                     and not (a.kind == "word" and counts):  # fmt: skip
                 return "a number in a name"  # (not a person's tally: "beat Trump 46 to 40 percent"; not "on
                 # Thursday 30 passengers", "told VOA five people")
-            if prev.text == "," and (i + 1 >= len(doc) or doc[i + 1].text in (",", ".", ";")) and i > 1 and \
+            closed = i + 1 >= len(doc) or doc[i + 1].text in (",", ".", ";") \
+                or (doc[i + 1].lower_ == "and" and i > 1 and doc[i - 2].ent_type_ == "PERSON")  # fmt: skip
+            if prev.text == "," and closed and i > 1 and \
                     (doc[i - 2].pos_ == "PROPN" or doc[i - 2].pos_ == "NOUN" and a.kind == "digits"
                      and float(a.value).is_integer() and 0 < a.value < 120):  # fmt: skip
                 return "an appositive age"  # "Smith, 34, said", "the girl, 7, and her brother, 9,",
-                # "Supré, 56."
+                # "Supré, 56.", "George Floyd, 46 and unarmed," (after a person's name, "and" closes it too)
     return None
+
+
+_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", "a", "an"}
+
+
+def _names_one(doc, i: int, k: int, number: str, a: Amount, lex: Lexicon) -> bool:
+    """A number in digits between a determiner (or a possessive) and singular common nouns, the last of them
+    ending the phrase: it names one thing, a model ("Intel's 80486 chip", "the 486 computer chip is"); not
+    with thousands separators or a qualifier, nor before a noun a count takes unchanged ("the 15 police")."""
+    if a.kind != "digits" or a.qualifier is not None or _GROUPED.search(number) or i < 1 or k >= len(doc):
+        return False
+    if not (doc[i - 1].lower_ in _DETERMINERS or doc[i - 1].tag_ == "POS"):
+        return False
+    m = k
+    while m < len(doc) and doc[m].tag_ == "NN" and doc[m].text.isalpha() and doc[m].text.islower() \
+            and not doc[m].lower_.endswith("s"):  # fmt: skip
+        m += 1
+    if m == k or doc[m - 1].lower_ in lex.plural_as_singular:
+        return False
+    return m >= len(doc) or doc[m].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _after_preposition(doc, a: Amount) -> bool:
@@ -290,13 +314,16 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
             sent_lo, sent_hi = sent.start_char, sent.end_char
             clause_lo, clause_hi = context.clause(doc, doc[i])
             if unit is None or family in ("currency", "fraction") or (a.kind == "vague" and unit is None):
-                c = nouns.counted(doc, a.end, sent_hi, family == "currency", lex, hyphen=a.kind == "digits")
+                c = nouns.counted(doc, a.end, sent_hi, family == "currency", lex, hyphen=a.kind == "digits",
+                                 many=a.value > 1 and a.kind != "fraction")
                 if c is not None:
                     counted = Span(c.start, c.end, body[c.start : c.end])
                     if unit is None:
                         unit, family = c.unit, c.family
-        if unit is None and counted is None and (age or age_of_people(body, a, lex)):
-            unit, family = "year", "age"  # "He will be 35 by the end of the year", "voters under 30"
+        if unit is None and counted is None and (age or age_of_people(body, a, lex)
+                                                 or life_event_age(body, a, doc, lex)):
+            unit, family = "year", "age"  # "He will be 35 by the end of the year", "voters under 30", "died
+            # at 77"
         if a.kind == "fraction" and a.unit not in (None, "fraction") and _ORDINAL_MODIFIER.match(a.text):
             continue  # "a third-year student", "a fifth-month lease": an ordinal before a hyphen, no fraction
         if a.kind == "fraction" and not re.match(r"\s+of\b", body[a.end :]) \

@@ -32,6 +32,34 @@ def age_of_people(body: str, a: Amount, lex: Lexicon) -> bool:
     return nouns.family_of(nouns.singular(word, lex), lex) == "people"
 
 
+def life_event_age(body: str, a: Amount, doc, lex: Lexicon) -> bool:
+    """ "died at 77", "retired in 2010 at 65", "married at 17": a whole number from 1 to 120 after "at" that
+    closes a verb of a life's events (within four words of it), with no noun after it ("died at 77 Main
+    Street" is an address)."""
+    if a.kind not in ("digits", "word") or a.qualifier is not None:
+        return False
+    if not float(a.value).is_integer() or not 0 < a.value <= 120:
+        return False
+    m = _AT_BEFORE.search(body, max(0, a.start - 60), a.start)
+    if not m or not any(v in lex.life_event_verbs for v in _verbs_in(m.group(1).lower())):
+        return False
+    if doc is not None:
+        j = nouns.token_at(doc, a.end)
+        if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "NUM"):
+            return False
+    return True
+
+
+# "at" right before the number, and up to five words before it, none across a clause's punctuation
+_AT_BEFORE = re.compile(r"((?:[\w'’]+\s+){1,5})at\s+$")
+
+
+def _verbs_in(words: str) -> list[str]:
+    """The words of ``words`` and each pair of words in a row ("passed away")."""
+    w = words.split()
+    return w + [f"{x} {y}" for x, y in zip(w, w[1:])]
+
+
 def copula_age(doc, a: Amount, people: set[int]) -> bool:
     """A whole number from 1 to 120 that is the complement of "be" with a person as subject, nothing after
     it but a clause or phrase of its own: an age ("He will be 35 by the end of the year", "Gee was 17 when

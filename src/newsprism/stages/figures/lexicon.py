@@ -88,6 +88,8 @@ class Lexicon:
     multiplier_nouns: frozenset[str]
     hyphen_adverbs: frozenset[str]
     hyphen_not_counted: frozenset[str]
+    plural_as_singular: frozenset[str]  # nouns a count above one takes unchanged ("30 staff", "200 crew")
+    life_event_verbs: frozenset[str]  # "died at 77", "retired at 65": "at" + a number after them is an age
     alone_deps: frozenset[str]
     alone_not_after: frozenset[str]
     alone_not_before: frozenset[str]
@@ -271,6 +273,9 @@ def get() -> Lexicon:
         multiplier_nouns=frozenset(data["multiplier_nouns"]),
         hyphen_adverbs=frozenset(data["hyphen_adverbs"]),
         hyphen_not_counted=frozenset(data.get("hyphen_not_counted", [])),
+        plural_as_singular=frozenset(data.get("plural_as_singular", []))
+        | {k for k, v in data["irregular_plurals"].items() if k == v},
+        life_event_verbs=frozenset(data.get("life_event_verbs", [])),
         alone_deps=frozenset(data["word_number_alone"]["deps"]),
         alone_not_after=frozenset(data["word_number_alone"]["not_after"]),
         alone_not_before=frozenset(data["word_number_alone"]["not_before"]),

@@ -160,6 +160,10 @@ _AFTER_PLURAL = {"that", "which", "who", "whose", "in", "of", "on", "at", "acros
                  ")"}  # fmt: skip
 
 
+_ONE = {"a", "an", "one", "each", "every", "this", "that", "per"}
+_AFTER_VERB = {"ADP", "ADV", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "PART"}
+
+
 def misread_plural(doc, i: int, j: int, sent_end: int) -> bool:
     """A plural noun the tagger reads as a verb ("-s", VBZ) after a modifier of the phrase, and followed by a
     noun, a relative pronoun, a preposition or punctuation: "three northern U.S. states that border Canada",
@@ -205,10 +209,26 @@ def _after_hyphen(doc, i: int, lex: Lexicon) -> Counted | None:
     return Counted(noun.idx, noun.idx + len(noun.text), noun.text, unit, family_of(unit, lex))
 
 
-def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon, hyphen: bool = True) -> Counted | None:
+def misread_verb(doc, head, lex: Lexicon) -> bool:
+    """A lower-case singular noun right after a count above one, with nothing of the phrase after it: a verb
+    the tagger misread ("About 10,000 march on Sunday", "the 235,000 forecast by economists"); not a noun
+    that takes a count as written ("30 staff", "200 crew")."""
+    if head.tag_ != "NN" or not head.text.isalpha() or not head.text.islower() or head.lower_.endswith("s"):
+        return False  # (a plural the tagger calls singular is still a noun: "80 kms")
+    if head.i > 1 and doc[head.i - 2].lower_ in _ONE:
+        return False  # "an 80486 machine": one thing, named by a number
+    if head.lower_ in lex.plural_as_singular:
+        return False
+    k = head.i + 1
+    return k >= head.sent.end or doc[k].pos_ in _AFTER_VERB
+
+
+def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon, hyphen: bool = True,
+            many: bool = False) -> Counted | None:
     """The counted noun phrase starting right after an amount ending at ``amount_end``, or None; with
     ``hyphen`` (the caller's choice for a number in digits: "a three-judge bench" names a kind of bench, as
-    "a two-month contract" does), also a noun glued to the amount by a hyphen ("the 30-nation alliance")."""
+    "a two-month contract" does), also a noun glued to the amount by a hyphen ("the 30-nation alliance");
+    ``many``: the amount is more than one, so a bare singular noun after it is a misread verb."""
     i = token_at(doc, amount_end)
     n = len(doc)
     if i >= n or doc[i].idx >= sent_end_char:
@@ -292,6 +312,8 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
         if ends and not (doc[j - 1].tag_ == "POS" or (j < sent_end and doc[j].tag_ == "POS")):
             break
     if head is None or head.i < i:
+        return None
+    if many and not money and head.i == i and misread_verb(doc, head, lex):
         return None
     if money and first > token_at(doc, amount_end) and (head.ent_type_ in ("DATE", "TIME")
                                                         or singular(head.text, lex) in _PERIODS):  # fmt: skip
