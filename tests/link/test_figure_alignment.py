@@ -273,3 +273,34 @@ def test_part_markers_read_around_a_figure():
     assert r.part_after.search(" of them Americans")
     assert not r.part_before.search("the bombings killed ")
     assert not r.part_before.search("excluding")  # a word ending in a marker is not the marker
+
+
+def test_a_shared_place_or_people_is_a_subject_only_when_the_documents_share_their_places():
+    # "44 percent in mainland China" (schools) and "China claims about 90% of the sea": one country, two stories
+    apart = [fig("a", "f1", 44, "share", about={"e-cn"}, context={"e-cn", "e-sg", "e-id"}),
+             fig("b", "f1", 90, "share", about={"e-cn"}, context={"e-cn", "e-my", "e-vn", "e-ph", "e-un"})]
+    for it in apart:
+        it.setting = frozenset({"e-cn"})
+    assert align_figures(apart) == []
+    # two reports on one story share their places: "Pakistan experienced a 45% increase" in both
+    story = [replace(apart[0], value=45, context=frozenset({"e-cn", "e-sg"})),
+             replace(apart[1], value=45, context=frozenset({"e-cn", "e-sg", "e-my"}))]
+    assert len({m.group for m in align_figures(story)}) == 1
+    # an organisation or a programme in common is a subject whatever the places ("the Merida Initiative")
+    programme = [replace(apart[0], about=frozenset({"e-cn", "e-plan"})),
+                 replace(apart[1], value=46, about=frozenset({"e-cn", "e-plan"}))]
+    assert len({m.group for m in align_figures(programme)}) == 1
+
+
+def test_events_and_things_are_measured_by_their_own_noun():
+    cases = Figure("d", "f1", 0, 7, "some 20", 20.0, "case", "events", counted=Span(8, 13, "cases"))
+    bombings = Figure("d", "f2", 0, 3, "two", 2.0, "bombing", "events", counted=Span(4, 12, "bombings"))
+    assert measure_of(cases) == "events:case" and measure_of(bombings) == "events:bombing"
+    claims = Figure("d", "f3", 0, 2, "32", 32.0, "claim", "count", counted=Span(3, 15, "death claims"))
+    assert measure_of(claims, after=" of 100,000 shillings each") == "count:claim"
+    # a measure word well before the figure does not reach it; one close before does
+    embassies = Figure("d", "f4", 0, 3, "two", 2.0, "embassy", "count", counted=Span(4, 20, "U.S. embassies"))
+    assert measure_of(embassies, around="by the FBI and police in connection with the bombing of ") == \
+        "count:embassy"
+    attackers = Figure("d", "f5", 0, 3, "six", 6.0, "attacker", "count", counted=Span(4, 13, "attackers"))
+    assert measure_of(attackers, around="say they killed all ") == "deaths"

@@ -9,10 +9,11 @@ lists in ``lexicons/alignment.yaml``: "some 35,000 Mexicans" in "the deaths of s
 "250,000 homicides" both measure deaths; "$1.4 billion" measures money in USD. Two figures of different
 documents with the same measure are candidates when they share a blocking key: a content word of their
 counted phrases, an entity they are about, or (for the measures named in the lexicon, such as deaths or
-troops) a place their documents both name. A candidate pair links when it is about a common entity, when
-the counted phrases overlap enough (for a plain count, such as "two countries", only when the documents
-also share their places), or, for such a measure, when their documents share enough of the
-places they name (``min_context_overlap``: two stories from one country share a name or two), the values
+troops) a place their documents both name. A candidate pair links when it is about a common entity (a place
+or a people both clauses name counts only when the documents share their places too: "China" in a story on
+schools and in one on the sea is a setting, not a subject), when the counted phrases overlap enough (for a
+plain count, such as "two countries", only when the documents also share their places), or, for such a
+measure, when their documents share enough of the places they name (``min_context_overlap``: two stories from one country share a name or two), the values
 are within ``max_context_ratio`` of each other (nine dead in one attack and 15,000 killed in a year share a
 measure and a country, not a subject) and their counted phrases do not name different things ("three
 civilians" and "nine guards" are two counts; "at least 12 people" may be the toll "nine guards" is part of).
@@ -65,7 +66,8 @@ from .stored import records_by_document
 
 KIND = "figures"
 MAX_POSTING = 200
-GENERIC_MEASURES = {"money", "share", "count"}
+GENERIC_MEASURES = {"money", "share", "count", "events"}
+BEFORE_WORDS = 4  # how far back a measure word still qualifies a figure ("the deaths of some 35,000")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -132,7 +134,7 @@ class FigureItem:
     bound: str
     measure: str
     words: frozenset[str]  # content words of the counted phrase
-    about: frozenset[str] = frozenset()  # entity ids
+    about: frozenset[str] = frozenset()  # entity ids of what its clause names
     scope: tuple[str, ...] = ()  # TIMEX values of its time scope
     date: str = ""  # the document's report date (ISO), "" when unknown
     context: frozenset[str] = frozenset()  # entity ids of the places its document names
@@ -140,6 +142,7 @@ class FigureItem:
     where: frozenset[str] = frozenset()  # country codes of the resolved places its own clause names
     span: tuple[date | None, date | None] | None = None  # first and last day of its time scope (None: open)
     part: bool = False  # given as a part of another figure ("including 12 Americans")
+    setting: frozenset[str] = frozenset()  # the places and peoples among ``about`` (see _score)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def interval(self) -> tuple[float, float]:
@@ -156,9 +159,11 @@ class FigureItem:
 def measure_of(figure: Figure, around: str = "", after: str = "") -> str:
     """The measure a figure counts. Money (``money:USD``) and shares are read from the unit alone; a unit
     family that names a measure (deaths, troops) decides next; then a measure word of the counted phrase or
-    of the figure itself ("250,000 homicides"), then one in the words right after it up to the next
-    punctuation, number or conjunction ("14 wounded", "20 people were treated for wounds"), then the
-    nearest one just before it ("the deaths of some 35,000 Mexicans"); else ``count:<unit>``."""
+    of the figure itself ("250,000 homicides"; for a count of things, only from its noun on: "32 death
+    claims" counts claims), then one in the words right after it and its counted phrase (``after``) up to the
+    next punctuation, number or conjunction ("14 wounded", "20 people were treated for wounds"), then the
+    nearest one of the ``BEFORE_WORDS`` words just before it ("the deaths of some 35,000 Mexicans"); else
+    ``<family>:<unit>`` for a count or an event ("count:embassy", "events:bombing")."""
     r = rules()
     family = figure.unit_family or "count"
     measure = r.families.get(family, family)
@@ -168,7 +173,11 @@ def measure_of(figure: Figure, around: str = "", after: str = "") -> str:
         return measure
     counted = figure.counted.text if figure.counted else ""
     own = _WORD.findall(_fold(f"{figure.text} {counted}"))
-    before = _WORD.findall(_fold(around))[::-1]  # nearest first
+    head = next((k for k, w in enumerate(own) if figure.unit in (w, w[:-1], w[:-2])), None)
+    if family == "count" and head is not None:
+        own = own[head:]  # "32 death claims", "50 murder cases": what modifies a thing's name is no toll (but
+        # "10 injured people", "35,000 Mexicans killed")
+    before = _WORD.findall(_fold(around))[::-1][:BEFORE_WORDS]  # nearest first
     for w in (*own, *_words_after(after), *before):
         if r.measures.get(w) in r.specific:
             return r.measures[w]
@@ -211,10 +220,15 @@ def _score(a: FigureItem, b: FigureItem) -> float | None:
     """How sure we are that a and b measure the same thing (None: they do not link)."""
     if _placed_apart(a, b):
         return None
-    about = _overlap(a.about, b.about)
     counted = _overlap(a.words, b.words)
     context = _overlap(a.context, b.context)
     r = rules()
+    # a place or a people both clauses name is where or whose, the setting ("U.S. embassies", "in China"):
+    # evidence of one subject only when the documents share their places too ("Pakistan saw a 45% rise in
+    # terrorism deaths" in two reports on it, not "44 percent in China" and "China claims 90% of the sea");
+    # an organisation, a programme or a person in common is ("the Merida Initiative")
+    common = a.about & b.about
+    about = _overlap(a.about, b.about) if common - a.setting or context >= r.min_context_overlap else 0.0
     ratio = abs(math.log10(max(a.value, 1e-9) / max(b.value, 1e-9))) if a.value > 0 and b.value > 0 else 1.0
     by_context = a.measure in r.specific and context >= r.min_context_overlap and not _named_apart(a, b) \
         and ratio <= math.log10(r.max_context_ratio)  # fmt: skip
@@ -364,6 +378,7 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
     docs = list(figures)
     entity_of: dict[tuple[str, str], str] = {(d, m): e for d, m, e in store.entity_links(doc_ids=docs)}
     places = _place_entities(store)
+    setting = set(places) | {e["id"] for e in store.entities(type="group")}
     times = {d: {r["id"]: r for r in rows} for d, rows in store.stage_records("times", docs)}
     context_of: dict[str, set[str]] = {}  # document -> the places it names
     for (d, _), e in entity_of.items():
@@ -379,7 +394,8 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
             if f.sentence is not None:
                 rel = f.start - f.sentence.start
                 around = f.sentence.text[max(0, rel - 40) : max(0, rel)]
-                after = f.sentence.text[f.end - f.sentence.start :][:60]
+                end = max(f.end, f.counted.end) if f.counted is not None else f.end  # (its phrase is its own)
+                after = f.sentence.text[end - f.sentence.start :][:60]
             about = frozenset(e for m in f.about if (e := entity_of.get((doc_id, m))) is not None)
             rows = [r for t in f.scope if (r := times.get(doc_id, {}).get(t)) is not None]
             scope = tuple(v for r in rows if (v := r.get("value")))
@@ -390,6 +406,7 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
                     doc_id, f.id, float(f.value), f.high, f.bound or "exact", measure_of(f, around, after),
                     content_words(f.counted.text if f.counted else ""), about, scope, dates.get(doc_id, ""),
                     context, f.text, where=frozenset(c for e in about if (c := places.get(e))),
+                    setting=about & setting,
                     span=scope_span(figure_scope(rows, sentence)), part=part,
                 )
             )
