@@ -1024,3 +1024,14 @@ def test_pre_euro_currencies_and_the_philippine_peso():
     found = _run("Sales were 200 million markkaa, or 5 billion lire and 8 million guilders. It will cost "
                  "P5 million. The P5 nations met.")
     assert [(f.value, f.unit) for f in found] == [(2e8, "FIM"), (5e9, "ITL"), (8e6, "NLG"), (5e6, "PHP")]
+
+
+def test_a_number_in_a_title_is_no_figure():
+    found = _run("Bin Laden is on the FBI's 10 Most Wanted List. Troops killed 12 Kenyan Army soldiers. She won seven "
+                 "Golden Globes. It sold 9.5 million Series H preferred shares.")
+    assert [(f.value, f.unit) for f in found] == [(12, "death"), (7, "globe"), (9.5e6, "share")]
+
+
+def test_a_singular_noun_before_a_quotation_mark_is_still_a_noun():
+    found = _run("Forbes tracks an additional 500 billionaire 'family fortunes.' About 10,000 march.")
+    assert [(f.value, f.unit) for f in found] == [(500, "billionaire"), (1e4, None)]

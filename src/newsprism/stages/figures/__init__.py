@@ -193,6 +193,9 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
                                                     or nouns.misread_plural(doc, nxt.i, after.i, len(doc)))) \
                     and not nouns.conjoined_names(doc, nxt.i + 1, nxt.sent.end):  # fmt: skip
                 return "a number in a name or address"  # but "31 Abrams tanks", "20 Grand Slam titles" count
+            if nxt is not None and a.kind == "digits" and a.qualifier is None and not a.scaled \
+                    and not _GROUPED.search(number) and _title_after(doc, nxt, lex):  # fmt: skip
+                return "a number in a title"  # "the FBI's 10 Most Wanted List"
             if _names_one(doc, i, k, number, a, lex):
                 return "a number naming a model"  # "Intel's 80486 chip", "the 486 chip", "an 80386 machine"
             joined = prev.idx + len(prev.text) == a.start - 1
@@ -210,6 +213,23 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
                 return "an appositive age"  # "Smith, 34, said", "the girl, 7, and her brother, 9,",
                 # "Supré, 56.", "George Floyd, 46 and unarmed," (after a person's name, "and" closes it too)
     return None
+
+
+def _title_after(doc, nxt, lex: Lexicon) -> bool:
+    """Two or more capitalised words after the number, inside the sentence, the last one singular and no
+    noun after them: the number is part of a title ("the FBI's 10 Most Wanted List"); not a count of
+    what the words name ("12 Kenyan Army soldiers", "seven Golden Globes")."""
+    if nxt.is_sent_start:
+        return False
+    m = nxt.i
+    while m < nxt.sent.end and doc[m].text[:1].isupper() and doc[m].is_alpha:
+        m += 1
+    if m - nxt.i < 2:
+        return False
+    last = doc[m - 1]
+    if last.tag_ in ("NNS", "NNPS") or nouns.is_demonym(last, lex):
+        return False
+    return m >= nxt.sent.end or doc[m].pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "VERB")
 
 
 _DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", "a", "an"}

@@ -161,7 +161,8 @@ _AFTER_PLURAL = {"that", "which", "who", "whose", "in", "of", "on", "at", "acros
 
 
 _ONE = {"a", "an", "one", "each", "every", "this", "that", "per"}
-_AFTER_VERB = {"ADP", "ADV", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "PART"}
+_AFTER_VERB = {"ADP", "ADV", "DET", "PRON", "CCONJ", "SCONJ"}
+_CLAUSE_MARKS = {".", ",", ";", ":", "!", "?"}
 
 
 def misread_plural(doc, i: int, j: int, sent_end: int) -> bool:
@@ -220,7 +221,12 @@ def misread_verb(doc, head, lex: Lexicon) -> bool:
     if head.lower_ in lex.plural_as_singular:
         return False
     k = head.i + 1
-    return k >= head.sent.end or doc[k].pos_ in _AFTER_VERB
+    if k >= head.sent.end:
+        return True
+    nxt = doc[k]
+    if nxt.is_punct:
+        return nxt.text in _CLAUSE_MARKS  # (not a hyphen or a quotation mark: "two delegate-rich primaries")
+    return nxt.pos_ in _AFTER_VERB
 
 
 def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon, hyphen: bool = True,
