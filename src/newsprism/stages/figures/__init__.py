@@ -17,8 +17,8 @@ own places, :mod:`.context` joins the other stages' records. Conventions:
 * counts: the counted noun's singular ("homicides" -> ``homicide``); nationalities count ``person``; a
   count of people or a bare number that the text says were killed is ``death`` (family ``deaths``), one
   it says were injured or wounded ``injury`` (family ``injuries``).
-* durations ("20 years") are figures in family ``duration``; ages ("a 35-year-old", "aged 35") family
-  ``age``.
+* durations ("20 years") are figures in family ``duration``; ages ("a 35-year-old", "aged 35", "died at
+  77") family ``age``.
 * a bare number shares the unit of a figure next to it ("2, 3 and 4 percent", "45 percent in 2019 and 52"),
   or of one before it in a clause repeating its verb ("Cruz has 370 delegates, Kasich has 129"), when the
   two are within a thousandfold of each other; a toll shares it only with a number whose verb is left out
@@ -27,7 +27,8 @@ own places, :mod:`.context` joins the other stages' records. Conventions:
   keeps the places written after it and before the next (Kenya is the 247's, Tanzania the 10's).
 * not figures: dates and years, clock times, ordinals, hyphenated durations naming a kind of thing
   ("the 10-year Treasury note", "a two-month contract"), numbers inside names and labels ("Game 7",
-  "COVID-19", "Boeing 737", "49ers", "24/7"), list numbering, bare appositive ages ("Smith, 25,"), number
+  "COVID-19", "Boeing 737", "49ers", "24/7"), models and titles ("Intel's 80486 chip", "the FBI's 10 Most
+  Wanted List"), list numbering, bare appositive ages ("Smith, 25,"), number
   words with nothing counted ("one of them", "the two said"; but "Three were injured" is a figure).
 """
 
