@@ -108,6 +108,10 @@ CURRENCY_NAMES = {
     "UYU": "uruguayan peso", "UZS": "uzbekistani som", "VUV": "vanuatu vatu", "WST": "samoan tala",
     "XAF": "central african cfa franc", "XCD": "east caribbean dollar", "XOF": "west african cfa franc",
     "YER": "yemeni rial", "ZMW": "zambian kwacha", "ZWL": "zimbabwean dollar",
+    # currencies the euro replaced
+    "DEM": "deutsche mark", "FRF": "french franc", "BEF": "belgian franc", "ITL": "italian lira",
+    "ESP": "spanish peseta", "NLG": "dutch guilder", "FIM": "finnish markka", "ATS": "austrian schilling",
+    "GRD": "greek drachma", "PTE": "portuguese escudo", "IEP": "irish pound",
 }  # fmt: skip
 # Our units that CQE's unit dictionary names otherwise (it files the nautical mile under "mile")
 UNIT_NAMES = {"percent": "percentage", "person": "people", "pound-mass": "pound-mass", "tonne": "tonne",
