@@ -18,7 +18,9 @@ are within ``max_context_ratio`` of each other (nine dead in one attack and 15,0
 measure and a country, not a subject) and their counted phrases do not name different things ("three
 civilians" and "nine guards" are two counts; "at least 12 people" may be the toll "nine guards" is part of).
 Two figures whose own clauses name resolved places only in different countries never link ("247 killed in
-Kenya", "10 in Tanzania"), nor do two whose stated time scopes do not meet ("168 killed in a bombing in
+Kenya", "10 in Tanzania"), nor one placed in one country and one placed in it and others (a part and its
+whole: "253 killed at the embassy in Nairobi", "257 killed in Kenya and Tanzania"); a place written before
+a noun it only qualifies ("U.S. embassies", ``place_modifies``) does not place a figure. Nor do two whose stated time scopes do not meet ("168 killed in a bombing in
 1995", "257 killed on Aug. 7" of 1998): a count of one period is not a count of another. Scopes that
 overlap ("since the end of 2006", "in 2010 alone") or a scope left unstated keep them comparable, and a
 difference between them is named in the group's reason.
@@ -85,6 +87,7 @@ class Rules:
     min_context_overlap: float
     part_before: re.Pattern[str]  # matches the end of the text before a figure given as a part
     part_after: re.Pattern[str]  # matches the start of the text after it
+    place_modifies: frozenset[str]  # nouns a place qualifies without locating anything ("U.S. embassies")
 
 
 @cache
@@ -104,6 +107,7 @@ def rules() -> Rules:
         min_context_overlap=float(data.get("min_context_overlap", 0.2)),
         part_before=re.compile(rf"\b(?:{lexicons.phrases_pattern(data.get('part_before'))})\s*$", re.I),
         part_after=re.compile(rf"^\s*(?:{lexicons.phrases_pattern(data.get('part_after'))})\b", re.I),
+        place_modifies=frozenset(w.lower() for w in data.get("place_modifies") or ()),
     )
 
 
@@ -211,9 +215,15 @@ def _overlap(a: frozenset, b: frozenset) -> float:
 
 
 def _elsewhere(a: FigureItem, b: FigureItem) -> bool:
-    """Both figures' clauses place them, in countries apart: "247 killed in Kenya" and "10 in Tanzania",
-    "168 killed in Oklahoma City" and "257 in Nairobi and Dar es Salaam" count different things."""
-    return bool(a.where and b.where and not a.where & b.where)
+    """Both figures' clauses place them, in countries apart or one in only some of the other's: "247 killed
+    in Kenya" and "10 in Tanzania", "168 killed in Oklahoma City" and "257 in Nairobi and Dar es Salaam"
+    count different things, and so do "253 killed at the U.S. embassy in Nairobi" and "bombings in Kenya
+    and Tanzania killed 257": one country's part of a whole placed in it and others (but two lists of the
+    countries around a sea, one of them shorter, place one thing)."""
+    if not (a.where and b.where) or a.where == b.where:
+        return False
+    small, large = sorted((a.where, b.where), key=len)
+    return not small & large or (len(small) == 1 and small < large)
 
 
 def _score(a: FigureItem, b: FigureItem) -> float | None:
@@ -380,6 +390,9 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
     places = _place_entities(store)
     setting = set(places) | {e["id"] for e in store.entities(type="group")}
     times = {d: {r["id"]: r for r in rows} for d, rows in store.stage_records("times", docs)}
+    named = {(d, m) for d, figs in figures.items() for f in figs for m in f.about}
+    spans = {(d, r["id"]): (r["start"], r["end"]) for d, rows in store.stage_records("entities", docs)
+             for r in rows if (d, r["id"]) in named and r.get("type") == "place"}  # fmt: skip
     context_of: dict[str, set[str]] = {}  # document -> the places it names
     for (d, _), e in entity_of.items():
         if e in places:
@@ -405,12 +418,34 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
                 FigureItem(
                     doc_id, f.id, float(f.value), f.high, f.bound or "exact", measure_of(f, around, after),
                     content_words(f.counted.text if f.counted else ""), about, scope, dates.get(doc_id, ""),
-                    context, f.text, where=frozenset(c for e in about if (c := places.get(e))),
+                    context, f.text, where=_located(f, doc_id, entity_of, places, spans),
                     setting=about & setting,
                     span=scope_span(figure_scope(rows, sentence)), part=part,
                 )
             )
     return items
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _located(f: Figure, doc_id: str, entity_of: Mapping, places: Mapping[str, str],
+             spans: Mapping[tuple[str, str], tuple[int, int]]) -> frozenset[str]:
+    """The country codes of the resolved places that locate a figure: those its clause names (``about``),
+    but not one written right before a noun it only qualifies ("U.S. embassies in Kenya and Tanzania" is
+    Kenya and Tanzania)."""
+    out = set()
+    for m in f.about:
+        code = places.get(entity_of.get((doc_id, m), ""))
+        if not code:
+            continue
+        span = spans.get((doc_id, m))
+        if span is not None and f.sentence is not None and f.sentence.start <= span[1] <= f.sentence.end:
+            nxt = _NEXT_WORD.match(f.sentence.text, span[1] - f.sentence.start)
+            if nxt and nxt.group(1).lower() in rules().place_modifies:
+                continue
+        out.add(code)
+    return frozenset(out)
 
 
 def _place_entities(store) -> dict[str, str]:
