@@ -276,7 +276,7 @@ class Place(_Record):
     notes: tuple[str, ...] = ()  # contradictions seen in the text: "written as in Sonora; Culiacán is in Sinaloa"
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "places@5"
+    stage: str = "places@6"
 
 
 @dataclass(frozen=True)

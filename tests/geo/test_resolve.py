@@ -380,3 +380,17 @@ def test_the_first_reading_is_what_choose_gives(gaz, name):
     assert (light is None) == (full is None)
     if full is not None:
         assert (light[0].key, light[1]) == (full.entry.key, full.confidence)
+
+
+def test_an_acronym_inside_a_sentence_is_no_town_of_that_name():
+    body = "Ukraine's bid to get into NATO stalled, officials in LA and NYC said."
+    nato, la, nyc = resolve_spans(body, spans_of(body, "NATO", "LA", "NYC"))
+    assert nato is None  # not Nato, a town in the Philippines
+    assert (la.name, nyc.name) == ("Los Angeles", "New York City")  # alternate names still match
+
+
+def test_a_dateline_in_capitals_is_still_a_place():
+    body = "By Jill Colvin, Associated Press WASHINGTON (AP) — China vowed to fight. NAIROBI, Kenya (AP) — Later."
+    washington, nairobi = resolve_spans(body, spans_of(body, "WASHINGTON", "NAIROBI"))
+    assert (washington.name, round(washington.lat)) == ("Washington", 39)
+    assert nairobi.name == "Nairobi"

@@ -53,7 +53,7 @@ def test_places_from_hand_made_mentions():
     assert set(by_mention) == {"m1", "m2", "m3", "m4", "m5", "m7"}  # no Place for the unknown name
     for p in out:
         assert BODY[p.start : p.end] == p.text
-        assert p.stage == "places@5" and p.document == "d1" and p.reason and 0 < p.confidence <= 1
+        assert p.stage == "places@6" and p.document == "d1" and p.reason and 0 < p.confidence <= 1
     culiacan = by_mention["m1"]
     assert (culiacan.name, culiacan.country, culiacan.admin1, culiacan.feature) == (
         "Culiacán",

@@ -481,6 +481,18 @@ def resolve_spans(
         prepared.append((fold(name), name, qualifier))
     readings = {(key, q.text if q else None): (name, q) for key, name, q in prepared}
     looked_up = {k: candidates(name, gaz) for k, (name, _q) in readings.items()}  # for both passes
+    for n, (start, end, _text) in enumerate(spans):
+        key, name, q = prepared[n]
+        written = body[start:end]  # (the name looked up may be a fuller form from elsewhere)
+        if _acronym_in_line(body, start, end, written):  # "into NATO" is no town "Nato"
+            key = f"{key}\x00caps"
+            prepared[n] = (key, name, q)
+            found, want = candidates(name, gaz)
+            readings[(key, q.text if q else None)] = (name, q)
+            looked_up[(key, q.text if q else None)] = ([m for m in found if not _own_name_unlike(m, written)], want)
+    used = {(key, q.text if q else None) for key, _name, q in prepared}
+    for k in [k for k in readings if k not in used]:  # (a name written only as an acronym)
+        del readings[k], looked_up[k]
     first = {k: _first_reading(name, gaz, q, looked_up[k]) for k, (name, q) in readings.items()}
     total = Context(countries=_as_context(context_countries, gaz))
     own: dict[str, Context] = {}  # what each name adds, left out when it is resolved itself
@@ -519,6 +531,32 @@ def resolve_spans(
     out = _within_local_places(spans, out, weights, stray, at_region, single or set())
     return [r if r is not None or k not in regions else _at_region(spans[n][2], regions[k], weights)
             for n, (k, r) in enumerate(zip(keys, out, strict=True))]  # fmt: skip
+
+
+_DATELINE_AFTER = re.compile(r"(?:,[^()\n]{1,30}?)?\s*(?:\([A-Z][\w.&' -]{0,24}\)|[-–—]\s)")
+_SENTENCE_END = frozenset(".!?:;\"”’)]|-–—•")
+
+
+def _acronym_in_line(body: str, start: int, end: int, name: str) -> bool:
+    """``name`` is written in capitals inside a sentence of ordinary text, as an acronym is ("joined NATO");
+    not at the start of its line or sentence (a dateline or a heading: "NAIROBI, Kenya (AP)", "KENYA:", "By
+    Nate Raymond. BOSTON (Reuters) -") nor in a line written all in capitals."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return False
+    line_start = body.rfind("\n", 0, start) + 1
+    before = body[line_start:start].rstrip()
+    if not before or before[-1] in _SENTENCE_END or _DATELINE_AFTER.match(body, end):
+        return False  # (a dateline after a byline: "Associated Press WASHINGTON (AP) —")
+    line_end = body.find("\n", end)
+    return any(c.islower() for c in body[line_start : line_end if line_end >= 0 else len(body)])
+
+
+def _own_name_unlike(m: Match, written: str) -> bool:
+    """A town matched by its own name, which it does not write in capitals as ``written`` is ("Nato" for
+    "NATO"): an acronym names something else. Abbreviations and alternate names ("NYC") still match."""
+    return m.how == "name" and m.entry.feature == "city" and not m.entry.name.isupper() \
+        and m.entry.name != written  # fmt: skip
 
 
 def _region_instead(r: Resolution | None, q: Qualifier | None, weights: Mapping) -> Entry | None:

@@ -31,7 +31,7 @@ from .entities import is_seat
 from .registry import StageContext
 
 NAME = "places"
-VERSION = 5
+VERSION = 6
 TAG = f"{NAME}@{VERSION}"
 DEMONYM_WEIGHT = 0.5  # a "Mexican" counts half as much as a "Mexico" towards the article's countries
 
