@@ -325,3 +325,38 @@ def test_a_place_that_only_qualifies_a_noun_does_not_locate_a_figure():
     sea = [replace(fig(d, "f1", 3.5e6, "area", about={"e-sea"}), where=frozenset(w))
            for d, w in (("a", {"CN", "VN", "PH", "MY"}), ("b", {"VN", "PH", "MY"}))]
     assert len({m.group for m in align_figures(sea)}) == 1
+
+
+def test_a_vague_first_count_links_with_no_toll_by_the_places_alone():
+    places = {"e-nairobi", "e-dar", "e-kenya", "e-tanzania"}
+    dozens = replace(fig("a", "f1", 12, "deaths", bound="lower", context=places), vague=True)
+    ten = fig("b", "f1", 10, "deaths", context=places)
+    assert align_figures([dozens, ten]) == []
+    assert len({m.group for m in align_figures([replace(dozens, vague=False), ten])}) == 1
+
+
+def test_counts_of_different_things_in_one_setting_stay_apart():
+    places = {"e-nairobi", "e-kenya"}
+    americans = replace(fig("a", "f1", 12, "people", words="Americans", about={"e-nairobi"}, context=places),
+                        setting=frozenset({"e-nairobi"}))
+    team = replace(fig("b", "f1", 62, "people", words="member", about={"e-nairobi"}, context=places),
+                   setting=frozenset({"e-nairobi"}))
+    assert align_figures([americans, team]) == []
+    # in a shared setting, about equal values of one kind of thing link; far apart ones do not
+    iraqis = replace(fig("c", "f1", 5, "people", words="Iraqis", about={"e-tz"}, context=places),
+                     setting=frozenset({"e-tz"}))
+    eleven = replace(fig("d", "f1", 11, "people", about={"e-tz"}, context=places), setting=frozenset({"e-tz"}))
+    assert align_figures([iraqis, eleven]) == []
+    assert len({m.group for m in align_figures([iraqis, replace(eleven, value=5)])}) == 1
+
+
+def test_two_stories_do_not_meet_through_a_third():
+    embassy = fig("a", "f1", 75, "deaths", context={"e-nairobi", "e-kenya", "e-us"})
+    lockerbie = fig("b", "f1", 259, "deaths", context={"e-nairobi", "e-kenya", "e-lockerbie", "e-scotland",
+                                                        "e-libya"})
+    oklahoma = fig("c", "f1", 168, "deaths", context={"e-nairobi", "e-kenya", "e-oklahoma", "e-dar",
+                                                       "e-tanzania", "e-us", "e-washington", "e-africa"})
+    assert len({m.group for m in align_figures([embassy, lockerbie])}) == 1  # each close to the first count
+    assert len({m.group for m in align_figures([embassy, oklahoma])}) == 1
+    members = align_figures([embassy, lockerbie, oklahoma])
+    assert not any(len({m.document for m in members if m.group == g}) == 3 for g in {m.group for m in members})

@@ -10,13 +10,17 @@ lists in ``lexicons/alignment.yaml``: "some 35,000 Mexicans" in "the deaths of s
 documents with the same measure are candidates when they share a blocking key: a content word of their
 counted phrases, an entity they are about, or (for the measures named in the lexicon, such as deaths or
 troops) a place their documents both name. A candidate pair links when it is about a common entity (a place
-or a people both clauses name counts only when the documents share their places too: "China" in a story on
-schools and in one on the sea is a setting, not a subject), when the counted phrases overlap enough (for a
+or a people both clauses name is a setting, not a subject: it counts only when the documents share their
+places too and the values are about equal, within ``max_bound_ratio``, and not named apart: "China" in a
+story on schools and in one on the sea, or "12 Americans" and "a 62-member team" in Nairobi, are two
+counts), when the counted phrases overlap enough (for a
 plain count, such as "two countries", only when the documents also share their places), or, for such a
 measure, when their documents share enough of the places they name (``min_context_overlap``: two stories from one country share a name or two), the values
 are within ``max_context_ratio`` of each other (nine dead in one attack and 15,000 killed in a year share a
 measure and a country, not a subject) and their counted phrases do not name different things ("three
-civilians" and "nine guards" are two counts; "at least 12 people" may be the toll "nine guards" is part of).
+civilians" and "nine guards" are two counts; "at least 12 people" may be the toll "nine guards" is part of);
+a vague plural ("killing dozens of people") says how big, not which count, and never links by the places
+alone.
 Two figures whose own clauses name resolved places only in different countries never link ("247 killed in
 Kenya", "10 in Tanzania"), nor one placed in one country and one placed in it and others (a part and its
 whole: "253 killed at the embassy in Nairobi", "257 killed in Kenya and Tanzania"); a place written before
@@ -147,6 +151,7 @@ class FigureItem:
     span: tuple[date | None, date | None] | None = None  # first and last day of its time scope (None: open)
     part: bool = False  # given as a part of another figure ("including 12 Americans")
     setting: frozenset[str] = frozenset()  # the places and peoples among ``about`` (see _score)
+    vague: bool = False  # a vague plural ("dozens", "scores", "hundreds"): how big, not which count
     extra: dict[str, Any] = field(default_factory=dict)
 
     def interval(self) -> tuple[float, float]:
@@ -238,10 +243,17 @@ def _score(a: FigureItem, b: FigureItem) -> float | None:
     # terrorism deaths" in two reports on it, not "44 percent in China" and "China claims 90% of the sea");
     # an organisation, a programme or a person in common is ("the Merida Initiative")
     common = a.about & b.about
-    about = _overlap(a.about, b.about) if common - a.setting or context >= r.min_context_overlap else 0.0
+    subject = bool(common - a.setting)
     ratio = abs(math.log10(max(a.value, 1e-9) / max(b.value, 1e-9))) if a.value > 0 and b.value > 0 else 1.0
+    # in a shared setting alone, only about equal values of things not named apart say one count ("a 45%
+    # increase" in two reports on Pakistan; not "12 Americans" and "a 62-member team", nor "five Iraqis" and
+    # "eleven people")
+    setting_only = context >= r.min_context_overlap and ratio <= math.log10(r.max_bound_ratio) \
+        and not _named_apart(a, b)  # fmt: skip
+    about = _overlap(a.about, b.about) if subject or setting_only else 0.0
     by_context = a.measure in r.specific and context >= r.min_context_overlap and not _named_apart(a, b) \
-        and ratio <= math.log10(r.max_context_ratio)  # fmt: skip
+        and ratio <= math.log10(r.max_context_ratio) and not (a.vague or b.vague)  # fmt: skip
+    # ("killing dozens of people" on the first day is near any small toll of the story, and none of them)
     # a plain count's noun alone is no common subject ("two countries" in two stories): it also needs places
     plain = not (a.measure in r.specific or a.measure.startswith("money:"))
     words_link = counted >= r.min_counted_overlap and not (plain and context < r.min_context_overlap)
@@ -270,14 +282,19 @@ def _placed_apart(a: FigureItem, b: FigureItem) -> bool:
 def _may_join(xs: list[FigureItem], ys: list[FigureItem]) -> bool:
     """Two groups may merge unless their values would then span more than ``max_context_ratio`` (one
     count is not reported as 10 and as 224, and a $50,000 reward is not the $5 million one), or one holds
-    a figure counting something else than a figure of the other and the two are not linked themselves:
-    a generic count ("13 people") does not chain "three civilians" to "nine guards"."""
+    a figure counting something else than a figure of the other, or from a document that shares few of its
+    places, and the two are not linked themselves: a generic count ("13 people") does not chain "three
+    civilians" to "nine guards", nor a story's toll two other stories' tolls."""
     if _spread(xs + ys) > rules().max_context_ratio:
         return False  # "killed 10 people" and "killed 224 people", whatever links them, are two counts
+    context = rules().min_context_overlap
     for x in xs:
         for y in ys:
-            if _placed_apart(x, y) or (_named_apart(x, y) and _score(x, y) is None):
+            if _placed_apart(x, y):
                 return False
+            if _score(x, y) is None and (_named_apart(x, y) or _overlap(x.context, y.context) < context):
+                return False  # (nor do two stories meet through a third: Lockerbie's 259 and Oklahoma
+                # City's 168, each close to a first count of the embassy bombings)
     return True
 
 
@@ -419,7 +436,7 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
                     doc_id, f.id, float(f.value), f.high, f.bound or "exact", measure_of(f, around, after),
                     content_words(f.counted.text if f.counted else ""), about, scope, dates.get(doc_id, ""),
                     context, f.text, where=_located(f, doc_id, entity_of, places, spans),
-                    setting=about & setting,
+                    setting=about & setting, vague=f.reason == "vague",
                     span=scope_span(figure_scope(rows, sentence)), part=part,
                 )
             )
