@@ -360,3 +360,27 @@ def test_two_stories_do_not_meet_through_a_third():
     assert len({m.group for m in align_figures([embassy, oklahoma])}) == 1
     members = align_figures([embassy, lockerbie, oklahoma])
     assert not any(len({m.document for m in members if m.group == g}) == 3 for g in {m.group for m in members})
+
+
+def test_a_count_of_a_period_long_past_is_not_a_fresh_report():
+    from datetime import date
+
+    places = {"e-beledweyne", "e-somalia"}
+    past = replace(fig("a", "f1", 25, "deaths", context=places, date="2025-03-12"),
+                   span=(date(2009, 1, 1), date(2009, 12, 31)))  # "the biggest attack, in 2009, killed 25"
+    fresh = fig("b", "f1", 20, "deaths", context=places, date="2025-03-11")
+    assert align_figures([past, fresh]) == []
+    # a report a year on may give the toll without its date
+    anniversary = replace(fresh, date="1999-10-08", value=224)
+    toll = replace(past, value=224, span=(date(1998, 8, 7), date(1998, 8, 7)))
+    assert len({m.group for m in align_figures([toll, anniversary])}) == 1
+
+
+def test_counts_named_apart_do_not_link_through_a_common_subject_but_money_does():
+    passengers = fig("a", "f1", 2, "people", words="passengers", about={"e-voa"}, context={"e-pk"})
+    officials = fig("b", "f1", 2, "people", words="U.S. defense officials", about={"e-voa"}, context={"e-cu"})
+    assert align_figures([passengers, officials]) == []  # both told VOA
+    forces = fig("c", "f1", 1.4e9, "money:USD", bound="lower", words="Mexico's armed forces and police",
+                 about={"e-merida"})
+    merida = fig("d", "f1", 1.6e9, "money:USD", words="Merida Initiative", about={"e-merida"})
+    assert len({m.group for m in align_figures([forces, merida])}) == 1
