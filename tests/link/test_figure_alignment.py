@@ -307,7 +307,7 @@ def test_events_and_things_are_measured_by_their_own_noun():
 
 
 def test_a_place_that_only_qualifies_a_noun_does_not_locate_a_figure():
-    from newsprism.link.figures import _located
+    from newsprism.link.where import located
 
     text = "The bombings at U.S. embassies in Kenya and Tanzania killed 257 people."
     f = Figure("d", "f1", 60, 63, "257", 257.0, "person", "people", about=("m1", "m2", "m3"),
@@ -315,7 +315,7 @@ def test_a_place_that_only_qualifies_a_noun_does_not_locate_a_figure():
     entity_of = {("d", "m1"): "e-us", ("d", "m2"): "e-ke", ("d", "m3"): "e-tz"}
     places = {"e-us": "US", "e-ke": "KE", "e-tz": "TZ"}
     spans = {("d", "m1"): (16, 20), ("d", "m2"): (34, 39), ("d", "m3"): (44, 52)}
-    assert _located(f, "d", entity_of, places, spans) == {"KE", "TZ"}
+    assert located(f, "d", entity_of, places, spans, frozenset({"embassies"})) == {"KE", "TZ"}
     # one country's toll and the toll of it and another are a part and its whole; two lists of countries
     # around one sea, one shorter, still place one thing
     nairobi = replace(fig("a", "f1", 253, "deaths", words="people", context={"e-ke"}), where=frozenset({"KE"}))

@@ -34,7 +34,7 @@ Never linked:
   embassy in Nairobi", "257 killed in Kenya and Tanzania"); a place written before a noun it only
   qualifies ("U.S. embassies", ``place_modifies``) does not place a figure;
 - two whose stated time scopes do not meet ("168 killed in a bombing in 1995", "257 killed on Aug. 7" of
-  1998), or one whose stated scope ended over ``STALE_DAYS`` before the other, unscoped, was reported ("in
+  1998), or one whose stated scope ended over ``scopes.STALE_DAYS`` before the other, unscoped, was reported ("in
   2009" against this week's report): a count of one period is not a count of another. Scopes that overlap
   ("since the end of 2006", "in 2010 alone") or a scope left unstated keep them comparable, and a
   difference between them is named in the group's reason.
@@ -81,14 +81,13 @@ from .. import lexicons
 from ..records import Figure
 from ..textfold import strip_accents
 from .quotes import Member
-from .scopes import figure_scope, scope_span
+from .scopes import figure_scope, periods_apart, scope_span
+from .where import located, places_apart
 from .stored import records_by_document
 
 KIND = "figures"
 MAX_POSTING = 200
 GENERIC_MEASURES = {"money", "share", "count", "events"}
-STALE_DAYS = 3 * 365  # a scope that ended this long before an unscoped figure's report is another period (a
-# report a year on may give the toll without its date: "the victims numbered 213")
 BEFORE_WORDS = 4  # how far back a measure word still qualifies a figure ("the deaths of some 35,000")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
@@ -222,25 +221,8 @@ def _words_after(text: str, limit: int = 6) -> list[str]:
 
 
 def _disjoint(a: FigureItem, b: FigureItem) -> bool:
-    """Both time scopes are stated and do not meet: "in 1995" and "on 1998-08-07" count different things;
-    or one is stated and ended over a year before the other, unscoped, was reported: "the biggest attack, in
-    2009, killed at least 25" is not the toll a 2025 report gives for this week's attack."""
-    if a.span is None and b.span is None:
-        return False
-    if a.span is None or b.span is None:
-        scoped, other = (a, b) if a.span is not None else (b, a)
-        end = scoped.span[1]
-        reported = _day(other.date)
-        return bool(end and reported and (reported - end).days > STALE_DAYS)
-    (a0, a1), (b0, b1) = a.span, b.span
-    return bool((a1 and b0 and a1 < b0) or (b1 and a0 and b1 < a0))
-
-
-def _day(iso: str) -> date | None:
-    try:
-        return date.fromisoformat(iso[:10]) if iso else None
-    except ValueError:
-        return None
+    """Their time scopes say they count different periods (:func:`.scopes.periods_apart`)."""
+    return periods_apart(a.span, b.span, a.date, b.date)
 
 
 def _overlap(a: frozenset, b: frozenset) -> float:
@@ -250,15 +232,8 @@ def _overlap(a: frozenset, b: frozenset) -> float:
 
 
 def _elsewhere(a: FigureItem, b: FigureItem) -> bool:
-    """Both figures' clauses place them, in countries apart or one in only some of the other's: "247 killed
-    in Kenya" and "10 in Tanzania", "168 killed in Oklahoma City" and "257 in Nairobi and Dar es Salaam"
-    count different things, and so do "253 killed at the U.S. embassy in Nairobi" and "bombings in Kenya
-    and Tanzania killed 257": one country's part of a whole placed in it and others (but two lists of the
-    countries around a sea, one of them shorter, place one thing)."""
-    if not (a.where and b.where) or a.where == b.where:
-        return False
-    small, large = sorted((a.where, b.where), key=len)
-    return not small & large or (len(small) == 1 and small < large)
+    """Their own clauses place them apart (:func:`.where.places_apart`)."""
+    return places_apart(a.where, b.where)
 
 
 def _score(a: FigureItem, b: FigureItem) -> float | None:
@@ -468,34 +443,12 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
                 FigureItem(
                     doc_id, f.id, float(f.value), f.high, f.bound or "exact", measure_of(f, around, after),
                     content_words(f.counted.text if f.counted else ""), about, scope, dates.get(doc_id, ""),
-                    context, f.text, where=_located(f, doc_id, entity_of, places, spans),
+                    context, f.text, where=located(f, doc_id, entity_of, places, spans, rules().place_modifies),
                     setting=about & setting, vague=f.reason == "vague",
                     span=scope_span(figure_scope(rows, sentence)), part=part,
                 )
             )
     return items
-
-
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-
-
-def _located(f: Figure, doc_id: str, entity_of: Mapping, places: Mapping[str, str],
-             spans: Mapping[tuple[str, str], tuple[int, int]]) -> frozenset[str]:
-    """The country codes of the resolved places that locate a figure: those its clause names (``about``),
-    but not one written right before a noun it only qualifies ("U.S. embassies in Kenya and Tanzania" is
-    Kenya and Tanzania)."""
-    out = set()
-    for m in f.about:
-        code = places.get(entity_of.get((doc_id, m), ""))
-        if not code:
-            continue
-        span = spans.get((doc_id, m))
-        if span is not None and f.sentence is not None and f.sentence.start <= span[1] <= f.sentence.end:
-            nxt = _NEXT_WORD.match(f.sentence.text, span[1] - f.sentence.start)
-            if nxt and nxt.group(1).lower() in rules().place_modifies:
-                continue
-        out.add(code)
-    return frozenset(out)
 
 
 def _place_entities(store) -> dict[str, str]:

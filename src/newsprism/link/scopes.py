@@ -1,6 +1,7 @@
 """A figure's time scope: its scope expressions (times-stage rows) read as a (start, end) of TIMEX values
 ("since the end of 2006" starts it, "until 2012" ends it, "in 2010 alone" is both; words in
-``lexicons/alignment.yaml``), and as the first and last day it covers, for alignment and the figure views."""
+``lexicons/alignment.yaml``), and as the first and last day it covers, for alignment and the figure views;
+and whether two figures' scopes count different periods."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from .. import lexicons
 from ..stages.times.timecalc import parse_value
 
 Bounds = tuple[str | None, str | None]  # (start, end) TIMEX values; None on an open side
+Span = tuple[date | None, date | None]  # (first day, last day); None on an open side
+STALE_DAYS = 3 * 365  # a scope that ended this long before an unscoped figure's report is another period (a
+# report a year on may give the toll without its date: "the victims numbered 213")
 
 
 @cache
@@ -59,7 +63,7 @@ def figure_scope(rows: Sequence[Mapping[str, Any]], sentence: tuple[int, str] | 
     return scope_bounds(refs)
 
 
-def scope_span(bounds: Bounds | None) -> tuple[date | None, date | None] | None:
+def scope_span(bounds: Bounds | None) -> Span | None:
     """(first day, last day) of a scope's (start, end) values; a side that is open or not a date is None."""
     if bounds is None:
         return None
@@ -68,3 +72,24 @@ def scope_span(bounds: Bounds | None) -> tuple[date | None, date | None] | None:
     if span[0] and span[1] and span[1] < span[0]:
         return None  # an end before its start ("the Index 2025 ... compared to 2023"): misread, unknown
     return None if span == (None, None) else span
+
+
+def periods_apart(a: Span | None, b: Span | None, a_reported: str = "", b_reported: str = "") -> bool:
+    """Two figures' scopes say they count different periods: both stated and not meeting ("in 1995", "on
+    1998-08-07"), or one stated and ended over ``STALE_DAYS`` before the other, unscoped, was reported (ISO
+    report dates): "the biggest attack, in 2009, killed at least 25" is not the toll a 2025 report gives for
+    this week's attack."""
+    if a is None and b is None:
+        return False
+    if a is None or b is None:
+        end, reported = (a[1], _day(b_reported)) if a is not None else (b[1], _day(a_reported))
+        return bool(end and reported and (reported - end).days > STALE_DAYS)
+    (a0, a1), (b0, b1) = a, b
+    return bool((a1 and b0 and a1 < b0) or (b1 and a0 and b1 < a0))
+
+
+def _day(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
