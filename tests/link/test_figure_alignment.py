@@ -384,3 +384,10 @@ def test_counts_named_apart_do_not_link_through_a_common_subject_but_money_does(
                  about={"e-merida"})
     merida = fig("d", "f1", 1.6e9, "money:USD", words="Merida Initiative", about={"e-merida"})
     assert len({m.group for m in align_figures([forces, merida])}) == 1
+
+
+def test_the_freed_are_a_measure_of_their_own():
+    rescued = Figure("d", "f1", 0, 3, "190", 190.0, "passenger", "count", counted=Span(4, 14, "passengers"))
+    assert measure_of(rescued, around="a military operation rescued ") == "freed"
+    assert measure_of(rescued, after=" were freed, 37 of whom were injured") == "freed"
+    assert measure_of(rescued, around="bringing the train with nearly ") == "count:passenger"
