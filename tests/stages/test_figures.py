@@ -1035,3 +1035,11 @@ def test_a_number_in_a_title_is_no_figure():
 def test_a_singular_noun_before_a_quotation_mark_is_still_a_noun():
     found = _run("Forbes tracks an additional 500 billionaire 'family fortunes.' About 10,000 march.")
     assert [(f.value, f.unit) for f in found] == [(500, "billionaire"), (1e4, None)]
+
+
+def test_names_joined_by_a_hyphen_qualify_the_noun_after_them():
+    found = _run("Four different Sanders-linked accounts were suspended. They killed nine dual US-Mexico "
+                 "citizens. They closed 12 US-Canada crossings. Hundreds of Cuban-Americans marched.")
+    assert [(f.value, f.unit, f.counted.text) for f in found] == [
+        (4, "account", "different Sanders-linked accounts"), (9, "death", "dual US-Mexico citizens"),
+        (12, "crossing", "US-Canada crossings"), (100, "person", "Cuban-Americans")]

@@ -180,7 +180,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
                 while m < min(nxt.i + 3, len(doc) - 1) and not nouns.is_demonym(doc[m], lex) and (
                     (doc[m].pos_ == "PROPN" and doc[m].text[:1].isupper())
                     or (doc[m].like_num and doc[m - 1].pos_ == "PROPN")  # "7 Formula 1 titles", "Apollo 11"
-                ):
+                    or (doc[m].text == "-" and not doc[m - 1].whitespace_ and doc[m - 1].pos_ == "PROPN")
+                ):  # (names joined by a hyphen: "12 US-Canada crossings")
                     m += 1  # (a people ends the names: "2 million Rwanda Hutus" counts Hutus)
                 while m < min(nxt.i + 5, len(doc) - 1) and (doc[m].pos_ == "ADJ" or doc[m].tag_ == "NN"):
                     m += 1  # "525,546 Phoenix Technologies common shares", "31 Abrams main battle tanks"

@@ -108,10 +108,12 @@ def _extend(doc, head, end_i: int, sent_end: int, lex: Lexicon) -> int:
 
 def _inner_hyphen(doc, j: int, sent_end: int) -> bool:
     """A hyphen inside a word at ``j`` after a lower-case part ("al-Qaeda fighters", "anti-war
-    protesters", "high-risk"): the phrase goes on. Names joined by a hyphen ("US-Canada") still end it."""
+    protesters", "high-risk") or before one ("Sanders-linked accounts", "Iran-backed militias"): the phrase
+    goes on. Names joined by a hyphen ("US-Canada") still end it."""
     return (
         j + 1 < sent_end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-        and doc[j - 1].text.islower() and doc[j + 1].text[:1].isalpha()
+        and (doc[j - 1].text.islower() or doc[j + 1].text.isalpha() and doc[j + 1].text.islower())
+        and doc[j + 1].text[:1].isalpha()
     )  # fmt: skip
 
 
@@ -313,8 +315,10 @@ def counted(doc, amount_end: int, sent_end_char: int, money: bool, lex: Lexicon,
             and not _name_number(doc, j, sent_end) and not misread_plural(doc, i, j, sent_end) \
             and not _inner_hyphen(doc, j, sent_end) and not _glued_hyphen(doc, j - 1) \
             and not _coordinated_modifier(doc, j, head, sent_end) \
+            and not (head.pos_ == "PROPN" and _glued_hyphen(doc, j)) \
             and not (j < sent_end and doc[j].pos_ == "ADJ" and _inner_hyphen(doc, head.i - 1, sent_end))  # fmt: skip
-        # ("high-risk foreign nationals": a hyphenated modifier and an adjective before the noun)
+        # ("high-risk foreign nationals": a hyphenated modifier and an adjective before the noun; "12
+        # US-Canada crossings": names joined by a hyphen before it)
         if ends and not (doc[j - 1].tag_ == "POS" or (j < sent_end and doc[j].tag_ == "POS")):
             break
     if head is None or head.i < i:
