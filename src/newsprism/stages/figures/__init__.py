@@ -319,7 +319,7 @@ def run(article: Article, doc: Any, ctx: StageContext) -> list[Figure]:
     figures: list[Figure] = []
     people = {m.start for m in mentions if m.type == "person"}
     for a in scan(body, lex):
-        age = a.unit is None and copula_age(doc, a, people)
+        age = a.unit is None and copula_age(doc, a, people, lex)
         why = _excluded(body, a, doc, times, lex, age)
         if why:
             continue

@@ -9,8 +9,6 @@ from . import nouns
 from .amount import Amount
 from .lexicon import Lexicon
 
-_BE = {"is", "was", "be", "been", "'s", "’s", "are", "were", "am", "being"}
-_PERSON_PRONOUNS = {"he", "she", "i", "you", "we"}
 
 
 _PEOPLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
@@ -27,7 +25,7 @@ def age_of_people(body: str, a: Amount, lex: Lexicon) -> bool:
     if not m:
         return False
     word = m.group(1)
-    if word.lower() in ("those", "anyone", "everyone"):
+    if word.lower() in lex.people_words:
         return True
     return nouns.family_of(nouns.singular(word, lex), lex) == "people"
 
@@ -60,7 +58,7 @@ def _verbs_in(words: str) -> list[str]:
     return w + [f"{x} {y}" for x, y in zip(w, w[1:])]
 
 
-def copula_age(doc, a: Amount, people: set[int]) -> bool:
+def copula_age(doc, a: Amount, people: set[int], lex: Lexicon) -> bool:
     """A whole number from 1 to 120 that is the complement of "be" with a person as subject, nothing after
     it but a clause or phrase of its own: an age ("He will be 35 by the end of the year", "Gee was 17 when
     he arrived"); not "the score was 3" nor "she was 4 points ahead"."""
@@ -69,10 +67,10 @@ def copula_age(doc, a: Amount, people: set[int]) -> bool:
     if not float(a.value).is_integer() or not 0 < a.value <= 120:
         return False
     i = nouns.token_at(doc, a.num_start)
-    if i >= len(doc) or doc[i].dep_ not in ("attr", "acomp") or doc[i].head.lower_ not in _BE:
+    if i >= len(doc) or doc[i].dep_ not in ("attr", "acomp") or doc[i].head.lower_ not in lex.copula_forms:
         return False
     j = nouns.token_at(doc, a.end)
     if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "SYM"):
         return False
     subjects = [c for c in doc[i].head.children if c.dep_ == "nsubj"]
-    return any(c.lower_ in _PERSON_PRONOUNS or c.idx in people or c.ent_type_ == "PERSON" for c in subjects)
+    return any(c.lower_ in lex.person_pronouns or c.idx in people or c.ent_type_ == "PERSON" for c in subjects)

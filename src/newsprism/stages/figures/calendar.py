@@ -7,19 +7,15 @@ from functools import cache
 
 from ... import lexicons
 
-_CLOCK_WORDS = frozenset({
-    "ago", "a.m.", "p.m.", "am", "pm", "noon", "midnight", "o'clock", "gmt", "utc", "today", "yesterday",
-    "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "century", "centuries", "decade",
-    "decades",
-})  # fmt: skip
 _CALENDAR_FORM = re.compile(r"\d{4}s?|'\d\ds?|\d0s|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:.]\d{2}")
 
 
 @cache
 def calendar_words() -> frozenset[str]:
     data = lexicons.load("calendar")
-    words = {*(data.get("months") or ()), *(data.get("weekdays") or ()), *(data.get("weekday_abbrevs") or ())}
-    return frozenset(words) | _CLOCK_WORDS
+    words = {*(data.get("months") or ()), *(data.get("weekdays") or ()), *(data.get("weekday_abbrevs") or ()),
+             *(data.get("clock_words") or ())}  # fmt: skip
+    return frozenset(words)
 
 
 def calendar_entity(doc, i: int) -> bool:

@@ -90,6 +90,9 @@ class Lexicon:
     hyphen_not_counted: frozenset[str]
     plural_as_singular: frozenset[str]  # nouns a count above one takes unchanged ("30 staff", "200 crew")
     life_event_verbs: frozenset[str]  # "died at 77", "retired at 65": "at" + a number after them is an age
+    copula_forms: frozenset[str]  # "be" before an age: "Gee was 17"
+    person_pronouns: frozenset[str]  # subjects that are persons: "he", "she"
+    people_words: frozenset[str]  # "those under 30": people of any kind
     alone_deps: frozenset[str]
     alone_not_after: frozenset[str]
     alone_not_before: frozenset[str]
@@ -276,6 +279,9 @@ def get() -> Lexicon:
         plural_as_singular=frozenset(data.get("plural_as_singular", []))
         | {k for k, v in data["irregular_plurals"].items() if k == v},
         life_event_verbs=frozenset(data.get("life_event_verbs", [])),
+        copula_forms=frozenset(data.get("copula_forms", [])),
+        person_pronouns=frozenset(data.get("person_pronouns", [])),
+        people_words=frozenset(data.get("people_words", [])),
         alone_deps=frozenset(data["word_number_alone"]["deps"]),
         alone_not_after=frozenset(data["word_number_alone"]["not_after"]),
         alone_not_before=frozenset(data["word_number_alone"]["not_before"]),
