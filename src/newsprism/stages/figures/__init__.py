@@ -183,8 +183,8 @@ def _excluded(body: str, a: Amount, doc, times, lex: Lexicon, age: bool = False)
                     or (doc[m].text == "-" and not doc[m - 1].whitespace_ and doc[m - 1].pos_ == "PROPN")
                 ):  # (names joined by a hyphen: "12 US-Canada crossings")
                     m += 1  # (a people ends the names: "2 million Rwanda Hutus" counts Hutus)
-                while m < min(nxt.i + 5, len(doc) - 1) and (doc[m].pos_ == "ADJ" or doc[m].tag_ == "NN"):
-                    m += 1  # "525,546 Phoenix Technologies common shares", "31 Abrams main battle tanks"
+                m = nouns.past_modifiers(doc, m, len(doc) - 1, nxt.i + 5 - m)  # "525,546 Phoenix
+                # Technologies common shares", "31 Abrams main battle tanks"
                 after = doc[m] if m < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and a.kind == "digits" \
                     and nxt.ent_type_ not in ("DATE", "TIME") \

@@ -187,13 +187,21 @@ def _name_number(doc, j: int, sent_end: int) -> bool:
         and doc[j + 1].pos_ in _NOUNISH  # fmt: skip
 
 
+def past_modifiers(doc, j: int, end: int, most: int) -> int:
+    """The index after the adjectives and singular nouns from ``j`` (at most ``most`` of them, before
+    ``end``) that qualify a noun after them ("common" in "common shares", "main battle" in "main battle
+    tanks")."""
+    k = j
+    while k < min(j + most, end) and (doc[k].pos_ == "ADJ" or doc[k].tag_ == "NN"):
+        k += 1
+    return k
+
+
 def _noun_follows(doc, j: int, sent_end: int) -> bool:
     """Adjectives at ``j`` and then a plural common noun ("common shares", "main battle tanks")."""
     if j >= sent_end or doc[j].pos_ != "ADJ":
         return False
-    k = j
-    while k < min(j + 3, sent_end) and (doc[k].pos_ == "ADJ" or doc[k].tag_ == "NN"):
-        k += 1
+    k = past_modifiers(doc, j, sent_end, 3)
     return k < sent_end and doc[k].tag_ == "NNS" and doc[k].pos_ == "NOUN"
 
 
