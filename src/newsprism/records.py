@@ -414,7 +414,7 @@ class Claim(_Record):
     quote: str | None = None
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "causal@6"
+    stage: str = "causal@7"
 
     _single: ClassVar[dict[str, type]] = {"cause": Span, "effect": Span, "signal": Span}
 

@@ -268,7 +268,7 @@ def test_the_claim_of_a_quote_is_linked_to_it():
 def test_claims_carry_stage_ids_reason_and_confidence():
     found = claims("The drought caused hunger. Because of the war, prices rose.")
     assert [c.id for c in found] == ["c1", "c2"]
-    assert all(c.stage == causal.STAGE == "causal@6" and c.kind == "causal" and c.reason for c in found)
+    assert all(c.stage == causal.STAGE == "causal@7" and c.kind == "causal" and c.reason for c in found)
     assert all(get().threshold <= c.confidence <= 1 for c in found)
 
 
@@ -757,3 +757,13 @@ def test_leaving_a_place_or_a_statement_is_no_result():
     assert not _found("Albright said Monday, leaving Andrews Air Force Base for Nairobi.")
     assert not _found("The minister flew out, leaving Nairobi for Dar es Salaam.")
     assert [f for f in _found("The blast tore through the market, leaving three people dead.") if f[0] == "leaving"]
+
+
+def test_a_credit_line_a_demand_and_a_purpose_of_custody_are_no_causal_claims():
+    assert claims("Margaret Besheer contributed to this report.") == []
+    assert claims("Rights groups called for his immediate release.") == []
+    assert claims("The antiabortion activist is wanted for questioning in the shooting.") == []
+    # the reasons for a sanction, and a cause that contributes, still are
+    assert [c.signal.text for c in claims("He was arrested for taking photos of the police.")] == ["for"]
+    assert [c.signal.text for c in claims("Heavy rain contributed to the collapse of the bridge.")] == \
+        ["contributed to"]

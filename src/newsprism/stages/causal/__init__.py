@@ -37,7 +37,7 @@ from .finder import Found, find
 from .lexicon import Lexicon, get
 
 NAME = "causal"
-VERSION = 6
+VERSION = 7
 STAGE = f"{NAME}@{VERSION}"
 
 

@@ -140,6 +140,8 @@ def _phrasal(lex: Lexicon, v: Any, cue: Cue, used: set[int]) -> Found | None:
         target = [
             g for c in p.children if c.dep_ == "prep" for g in c.children if g.dep_ in ("pobj", "pcomp")
         ]
+    if target and target[0].lower_ in cue.not_objects and any(d.lower_ == "this" for d in target[0].lefts):
+        return None  # "X contributed to this report": a credit line of the story itself
     if target:
         other = spans.phrase(target[0])
     else:

@@ -184,6 +184,8 @@ def introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | N
     # two tests of the cue's own words, made before the parse is walked (each returns None, as below would)
     if cue.objects and not _objects_in(last, cue.objects):
         return None
+    if cue.not_objects and any(c.dep_ in ("pobj", "pcomp") and c.lower_ in cue.not_objects for c in last.children):
+        return None  # "wanted for questioning", "held for trial", "could not be reached for comment": a purpose
     gerund = cue.gerund and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children)
     if cue.heads and not gerund and not cue.heads & sentence_words(doc, sent):
         return None  # the heads test at the end reads only words of this sentence
