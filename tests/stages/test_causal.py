@@ -767,3 +767,12 @@ def test_a_credit_line_a_demand_and_a_purpose_of_custody_are_no_causal_claims():
     assert [c.signal.text for c in claims("He was arrested for taking photos of the police.")] == ["for"]
     assert [c.signal.text for c in claims("Heavy rain contributed to the collapse of the bridge.")] == \
         ["contributed to"]
+
+
+def test_leaving_for_a_place_a_quantity_after_over_and_a_motive_not_pursued_are_no_claims():
+    assert claims("The victims were mostly schoolgirls, leaving for home after classes.") == []
+    assert claims("The bombings killed more than 200 people and wounded over 5,000.") == []
+    assert claims("Bush can call up 200,000 reservists without seeking congressional approval.") == []
+    # a result left behind, and anger over something, still are
+    assert [c.signal.text for c in claims("The storm hit the coast, leaving three people dead.")] == ["leaving"]
+    assert [c.signal.text for c in claims("There was anger over rising food prices.")] == ["over"]

@@ -103,6 +103,9 @@ def _marks_clause(lex: Lexicon, token: Any) -> bool:
     )
 
 
+_QUANTITY_PREPS = frozenset({"over", "about", "around", "under", "at"})  # "over 5,000", "at 77"
+
+
 def _objects_in(prep: Any, words: frozenset[str]) -> bool:
     """The object of ``prep`` (a noun or a gerund) is one of ``words``, directly, through "of" ("in one of
     the blasts", "on hearing the news") or as the word after it that says what became of it ("with four
@@ -184,6 +187,10 @@ def introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | N
     # two tests of the cue's own words, made before the parse is walked (each returns None, as below would)
     if cue.objects and not _objects_in(last, cue.objects):
         return None
+    if cue.kind == CONNECTIVE and last.lower_ in _QUANTITY_PREPS and any(
+            c.dep_ == "pobj" and c.tag_ == "CD" and not any(g.pos_ in ("VERB", "AUX") for g in c.children)
+            for c in last.children):  # fmt: skip
+        return None  # "wounded over 5,000": a quantity, not a cause
     if cue.not_objects and any(c.dep_ in ("pobj", "pcomp") and c.lower_ in cue.not_objects for c in last.children):
         return None  # "wanted for questioning", "held for trial", "could not be reached for comment": a purpose
     gerund = cue.gerund and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children)
