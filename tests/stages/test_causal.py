@@ -776,3 +776,11 @@ def test_leaving_for_a_place_a_quantity_after_over_and_a_motive_not_pursued_are_
     # a result left behind, and anger over something, still are
     assert [c.signal.text for c in claims("The storm hit the coast, leaving three people dead.")] == ["leaving"]
     assert [c.signal.text for c in claims("There was anger over rising food prices.")] == ["over"]
+
+
+def test_a_claim_needs_words_on_both_sides():
+    from newsprism.stages.causal import _has_content
+
+    doc = nlp.parse_one("It's because of a worldwide glut of oil.")
+    assert not _has_content(doc, (1, 2))  # "'s"
+    assert _has_content(doc, (0, 2))  # "It's"

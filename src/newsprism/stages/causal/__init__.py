@@ -72,6 +72,14 @@ def _sentence_chars(doc: Any, sent: Any, body: str, previous: bool) -> tuple[int
     return start, end
 
 
+_EMPTY_POS = frozenset({"AUX", "PART", "PUNCT", "DET", "CCONJ", "ADP", "SPACE"})
+
+
+def _has_content(doc: Any, span: tuple[int, int]) -> bool:
+    """A token of ``span`` (token indices) says something: not only auxiliaries, particles and punctuation."""
+    return any(t.pos_ not in _EMPTY_POS for t in doc[span[0] : span[1]])
+
+
 def run(article: Article, doc: Any, ctx: StageContext | None) -> list[Claim]:
     if doc is None:
         return []
@@ -82,6 +90,8 @@ def run(article: Article, doc: Any, ctx: StageContext | None) -> list[Claim]:
     for sent, f in candidates(doc, lex):
         if f.cause is None or f.effect is None or f.score < lex.threshold:
             continue
+        if not (_has_content(doc, f.cause) and _has_content(doc, f.effect)):
+            continue  # "it's because of a worldwide glut of oil": the parse left an auxiliary as the effect
         cause, effect, signal = (_span(doc, body, r) for r in (f.cause, f.effect, f.signal))
         start, end = _sentence_chars(doc, sent, body, f.previous)
         spans_in = [s for s in (cause, effect, signal) if s is not None]
