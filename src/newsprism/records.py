@@ -251,7 +251,7 @@ class Mention(_Record):
     in_comment: bool = False
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "entities@6"
+    stage: str = "entities@7"
 
 
 @dataclass(frozen=True)

@@ -492,3 +492,9 @@ def test_a_day_after_a_person_s_name_is_not_part_of_it():
     (clinton,) = [m for m in run("U.S. President Bill Clinton Saturday vowed to hunt down those responsible.")
                   if m.type == "person"]
     assert clinton.text == "Bill Clinton" and clinton.role == "U.S. President"
+
+
+def test_a_name_the_parser_ran_into_the_next_sentence_is_cut_at_the_period():
+    mentions = run("He posted the statement on X. The Taliban threatened to break the truce.")
+    assert [m.text for m in mentions] == ["X.", "Taliban"]
+    assert [m.text for m in run("George W. Bush met reporters.")] == ["George W. Bush"]

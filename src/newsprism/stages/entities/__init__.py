@@ -27,7 +27,7 @@ from . import evidence, lexicon, missed, resolve, roles, spans
 from .text import key
 
 NAME = "entities"
-VERSION = 6
+VERSION = 7
 STAGE = f"{NAME}@{VERSION}"
 
 

@@ -98,6 +98,12 @@ def name_token(tok: Any, lex: Lexicon) -> bool:
     return cap_word(tok.text) or fold(tok.text) in lex.name_links
 
 
+# Capitalised function words that open a sentence and never sit inside a name after an initial or an
+# abbreviation ("George W. Bush", "U.S. Steel" go on; "X. The Taliban" does not).
+SENTENCE_OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They",
+                              "We", "I", "But", "In", "On", "At", "His", "Her", "Their", "Its"})
+
+
 def _is_separator(doc: Any, k: int) -> bool:
     tok = doc[k]
     if tok.text in SEPARATORS:
@@ -119,6 +125,10 @@ def split(doc: Any, i: int, j: int, keep_quotes: bool = False, at_and: bool = Fa
         tok = doc[k]
         cut = _is_separator(doc, k) or (not keep_quotes and _is_quote(tok) and tok.text not in POSSESSIVES)
         cut = cut or (at_and and tok.lower_ in ("and", "&") and k > a and k + 1 < j and is_cap(doc[k + 1]))
+        if k > a and tok.text in SENTENCE_OPENERS and doc[k - 1].text.endswith(".") and doc[k - 1].whitespace_:
+            parts.append((a, k))  # "on X. The Taliban threatened": a sentence the parser ran on; the period
+            a = k  # stays with the name before it ("X."), the opener starts the next one
+            continue
         if tok.tag_ == "POS" or tok.text in POSSESSIVES:
             # an inner possessive between two longer names: "University of Utah's Hinkley Institute"
             cut = cut or (k - a >= 2 and j - k - 1 >= 2)
