@@ -391,3 +391,14 @@ def test_the_freed_are_a_measure_of_their_own():
     assert measure_of(rescued, around="a military operation rescued ") == "freed"
     assert measure_of(rescued, after=" were freed, 37 of whom were injured") == "freed"
     assert measure_of(rescued, around="bringing the train with nearly ") == "count:passenger"
+
+
+def test_the_verb_of_a_figure_is_read_past_a_part_and_a_joined_count():
+    rescued = Figure("d", "f1", 0, 3, "104", 104.0, "passenger", "count", counted=Span(4, 14, "passengers"))
+    assert measure_of(rescued, after=", including 58 men, 31 women and 15 children, had been rescued") == "freed"
+    died = Figure("d", "f2", 0, 11, "At least 21", 21.0, "passenger", "count", bound="lower",
+                  counted=Span(12, 22, "passengers"))
+    assert measure_of(died, after=" and four paramilitary troops died in the attack.") == "deaths"
+    # another clause after "and" is not the figure's
+    protesters = Figure("d", "f3", 0, 3, "200", 200.0, "protester", "people", counted=Span(4, 14, "protesters"))
+    assert measure_of(protesters, after=" rallied and police arrested 20") == "people"

@@ -214,10 +214,27 @@ _AFTER_STOP = re.compile(r"[,;:.!?()\[\]\"“”—–]|\d|\b(?:and|or|but|while
 
 
 def _words_after(text: str, limit: int = 6) -> list[str]:
-    """The first words after a figure, up to punctuation, another number or a conjunction."""
+    """The first words after a figure, up to punctuation, another number or a conjunction; past a part given
+    between commas ("104 passengers, including 58 men, had been rescued") and past another count joined to
+    it ("21 passengers and four paramilitary troops died"), whose verb is the figure's too."""
     text = _fold(text)
+    aside = _ASIDE.match(text)
+    if aside:
+        text = text[aside.end() :]
+    joined = _JOINED_COUNT.match(text)
+    if joined:
+        text = " " + text[joined.end() :]
     stop = _AFTER_STOP.search(text)
     return _WORD.findall(text[: stop.start()] if stop else text)[:limit]
+
+
+# ", including 58 men, 31 women and 15 children," right after the counted words: a part, then the verb
+_ASIDE = re.compile(r"^([^,;.]{0,40}?),\s*(?:including|among them|among whom|most of them|many of them|all of them)"
+                    r"\b[^;.]*?,(?=\s+[a-z])")
+# "and four paramilitary troops" / "and 10 others": a second count in one subject
+_JOINED_COUNT = re.compile(r"^([^,;.]{0,40}?)\s(?:and|or)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
+                           r"ten|eleven|twelve|dozens|scores|hundreds|thousands|several|some|many)\b(?:\s+[a-z-]+){0,3}?"
+                           r"(?=\s+(?:were|was|had|have|has|are|is|died|perished))")
 
 
 def _disjoint(a: FigureItem, b: FigureItem) -> bool:

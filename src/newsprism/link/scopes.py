@@ -16,7 +16,7 @@ from ..stages.times.timecalc import parse_value
 
 Bounds = tuple[str | None, str | None]  # (start, end) TIMEX values; None on an open side
 Span = tuple[date | None, date | None]  # (first day, last day); None on an open side
-STALE_DAYS = 3 * 365  # a scope that ended this long before an unscoped figure's report is another period (a
+STALE_DAYS = 2 * 365  # a scope that ended this long before an unscoped figure's report is another period (a
 # report a year on may give the toll without its date: "the victims numbered 213")
 
 
