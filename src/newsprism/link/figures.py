@@ -450,7 +450,7 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
                 rel = f.start - f.sentence.start
                 around = f.sentence.text[max(0, rel - 40) : max(0, rel)]
                 end = max(f.end, f.counted.end) if f.counted is not None else f.end  # (its phrase is its own)
-                after = f.sentence.text[end - f.sentence.start :][:60]
+                after = f.sentence.text[end - f.sentence.start :][:120]
             about = frozenset(e for m in f.about if (e := entity_of.get((doc_id, m))) is not None)
             rows = [r for t in f.scope if (r := times.get(doc_id, {}).get(t)) is not None]
             scope = tuple(v for r in rows if (v := r.get("value")))
