@@ -498,3 +498,13 @@ def test_a_name_the_parser_ran_into_the_next_sentence_is_cut_at_the_period():
     mentions = run("He posted the statement on X. The Taliban threatened to break the truce.")
     assert [m.text for m in mentions] == ["X.", "Taliban"]
     assert [m.text for m in run("George W. Bush met reporters.")] == ["George W. Bush"]
+
+
+def test_a_country_that_completes_a_title_is_cut_off_the_name_after_it():
+    kirkwood = one(run("The protests continue, U.N. Resident Coordinator for Myanmar Andrew Kirkwood said."),
+                   "Andrew Kirkwood")
+    assert kirkwood.type == "person" and kirkwood.role == "U.N. Resident Coordinator for Myanmar"
+    pedersen = one(run("The UN envoy for Syria Geir Pedersen said talks failed."), "Geir Pedersen")
+    assert pedersen.type == "person"
+    # an organisation named after a country stays whole after a lower-case title
+    assert [m.text for m in run("A spokeswoman for the U.S. State Department said.")] == ["U.S. State Department"]

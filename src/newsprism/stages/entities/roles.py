@@ -189,6 +189,13 @@ def qualifiers(role: str, head: str, lex: Lexicon) -> frozenset[str]:
     return frozenset(out)
 
 
+def _person_name(doc: Any, a: int, b: int, lex: Lexicon) -> bool:
+    """``doc[a:b]`` reads as a person's name: two to four capitalised words, no organisation word."""
+    words = doc[a:b]
+    return 2 <= len(words) <= 4 and all(is_cap(t) and t.is_alpha for t in words) \
+        and not any(fold(t.text) in lex.org_cues for t in words)  # fmt: skip
+
+
 def split_title(doc: Any, c: Cand, lex: Lexicon, person_starts: set[int]) -> list[Cand]:
     """Cut a title (and its complement) off the front of a candidate, attaching it as the role.
 
@@ -202,13 +209,17 @@ def split_title(doc: Any, c: Cand, lex: Lexicon, person_starts: set[int]) -> lis
     if p >= 1 and doc[p].lower_ == "the":
         p -= 1
     if p >= 1 and fold(doc[p].text) in lex.title_links:
-        found = title_ending(doc, p, lex, lower_ok=False)
+        comp = complement_end(doc, c.i, c.j, lex, person_starts)
+        country = key(doc[c.i : comp].text) in lex.countries
+        # (a lower-case title too when its complement is a country and a person's name follows: "the UN
+        # envoy for Syria Geir Pedersen"; not "a director of Malawi's Department of ...")
+        found = title_ending(doc, p, lex, lower_ok=False) or (
+            country and _person_name(doc, comp, c.j, lex) and title_ending(doc, p, lex, lower_ok=True))
         if found:
-            comp = complement_end(doc, c.i, c.j, lex, person_starts)
             is_portfolio = portfolio_end(doc, c.i, c.j, lex) == comp
             complement_cand = None
             if not (is_portfolio and not any(fold(t.text) in lex.org_cues for t in doc[c.i : comp])):
-                complement_cand = Cand(c.i, comp, c.label, c.source)
+                complement_cand = Cand(c.i, comp, "GPE" if country else c.label, c.source)
             if comp >= c.j:
                 return [complement_cand] if complement_cand else []
             if complement_cand:
