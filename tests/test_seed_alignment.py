@@ -64,3 +64,13 @@ def test_speakers_across_outlets(corpus):
     westphal = corpus.quotes(speaker="Westphal")
     assert westphal and all(q["speaker"]["name"] == "Joseph Westphal" for q in westphal)
     assert any(q["speaker"]["text"] in ("he", "He") for q in westphal)  # pronouns resolved to him
+
+
+def test_the_ambush_victims_agree_across_two_outlets(corpus):
+    rows = corpus.figures()
+    nine = [r for r in rows if r["text"] == "nine" and r["unit"] == "death"]
+    assert {r["outlet"] for r in nine} == {"World Socialist Web Site", "Sputnik"}
+    assert len({r["group"] for r in nine}) == 1 and nine[0]["group"]
+    assert {r["group_status"] for r in nine} == {"agree"}
+    # the WSWS figure is the narrator's, not part of what Trump threatened
+    assert all(r["speaker_name"] is None for r in nine)

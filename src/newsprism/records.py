@@ -342,7 +342,7 @@ class Quote(_Record):
     comment: int | None = None
     confidence: float = 1.0
     reason: str = ""
-    stage: str = "quotes@4"
+    stage: str = "quotes@5"
 
     _single: ClassVar[dict[str, type]] = {"cue": Span, "speaker": Speaker}
 

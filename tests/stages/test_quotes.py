@@ -198,7 +198,7 @@ def test_quote_in_a_reader_comment_is_marked_with_its_comment():
 def test_every_quote_has_its_stage_tag_and_ordered_ids():
     found = run('"One thing," said Ann Reyes. "Another," said Bo Li.\n\nPeter Novak said the vote was fair.')
     assert [q.id for q in found] == [f"q{n}" for n in range(1, len(found) + 1)]
-    assert all(q.stage == quotes.STAGE == "quotes@4" and 0 < q.confidence <= 1 for q in found)
+    assert all(q.stage == quotes.STAGE == "quotes@5" and 0 < q.confidence <= 1 for q in found)
 
 
 # ---------------------------------------------------------------------------------------------- seeds
@@ -667,3 +667,10 @@ def test_a_cue_after_an_adjective_takes_the_subject_of_the_sentence():
 def test_a_manner_of_speaking_is_a_cue():
     q = containing(run('"Go back to your seat," the senator barked at the reporter.'), "Go back to your seat")
     assert q.cue.text == "barked" and q.speaker.text == "the senator"
+
+
+def test_an_infinitive_content_ends_before_a_past_time_the_parse_hung_on_it():
+    found = run("Donald Trump threatened to deploy US soldiers to Mexico yesterday in the aftermath of an attack "
+                "that left nine people dead.")
+    assert [(q.cue.text, q.text) for q in found] == [("threatened", "to deploy US soldiers to Mexico")]
+    assert [q.text for q in run("She vowed to fight the ruling in court.")] == ["to fight the ruling in court"]

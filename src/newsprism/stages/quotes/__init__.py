@@ -33,7 +33,7 @@ from .lexicon import Lexicon, get
 from .speakers import Resolver
 
 NAME = "quotes"
-VERSION = 4
+VERSION = 5
 STAGE = f"{NAME}@{VERSION}"
 
 

@@ -87,6 +87,20 @@ def _span(tokens) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+_PAST_WORDS = frozenset({"yesterday", "earlier"})
+
+
+def _past_adjuncts(infinitive) -> set[int]:
+    """The adjuncts of a to-infinitive content from its first word of past time on ("threatened to deploy
+    soldiers to Mexico yesterday in the aftermath of an attack"): what is still to happen is not dated in the
+    past, so the parse hung on the infinitive what tells when and why the threat was made."""
+    later = [c for c in infinitive.children if c.i > infinitive.i]
+    for n, c in enumerate(later):
+        if c.lower_ in _PAST_WORDS or (c.dep_ == "npadvmod" and any(t.lower_ in ("last", "ago") for t in c.subtree)):
+            return {k.i for k in later[n:]}
+    return set()
+
+
 def _subtree(tok, skip: set[int] | None = None) -> list:
     skip = skip or set()
     out = []
@@ -199,7 +213,7 @@ def content_of(verb, base: str, category: str, lex: Lexicon | None = None):
     if base not in NO_XCOMP:
         for c in kids:
             if c.dep_ == "xcomp" and c.i > verb.i:
-                return _subtree(c), "xcomp"
+                return _subtree(c, _past_adjuncts(c)), "xcomp"
     if any(c.dep_ == "agent" for c in kids):  # "the plan was praised by ...": the subject is what is praised
         subject = next((c for c in kids if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this")), None)
         if subject is not None:
