@@ -34,8 +34,8 @@ Never linked:
   embassy in Nairobi", "257 killed in Kenya and Tanzania"); a place written before a noun it only
   qualifies ("U.S. embassies", ``place_modifies``) does not place a figure;
 - two whose stated time scopes do not meet ("168 killed in a bombing in 1995", "257 killed on Aug. 7" of
-  1998), or one whose stated scope ended over ``scopes.STALE_DAYS`` before the other, unscoped, was reported ("in
-  2009" against this week's report): a count of one period is not a count of another. Scopes that overlap
+  1998), or one whose stated scope ended over ``scopes.STALE_DAYS`` before the other, unscoped, was
+  reported ("in 2009" against this week's report): a count of one period is not a count of another. Scopes that overlap
   ("since the end of 2006", "in 2010 alone") or a scope left unstated keep them comparable, and a
   difference between them is named in the group's reason.
 
@@ -260,23 +260,20 @@ def _score(a: FigureItem, b: FigureItem) -> float | None:
     counted = _overlap(a.words, b.words)
     context = _overlap(a.context, b.context)
     r = rules()
-    # a place or a people both clauses name is where or whose, the setting ("U.S. embassies", "in China"):
-    # evidence of one subject only when the documents share their places too ("Pakistan saw a 45% rise in
-    # terrorism deaths" in two reports on it, not "44 percent in China" and "China claims 90% of the sea");
-    # an organisation, a programme or a person in common is ("the Merida Initiative")
-    common = a.about & b.about
-    subject = bool(common - a.setting)
+    apart = _named_apart(a, b)
     ratio = abs(math.log10(max(a.value, 1e-9) / max(b.value, 1e-9))) if a.value > 0 and b.value > 0 else 1.0
-    # in a shared setting alone, only about equal values of things not named apart say one count ("a 45%
-    # increase" in two reports on Pakistan; not "12 Americans" and "a 62-member team", nor "five Iraqis" and
-    # "eleven people")
-    setting_only = context >= r.min_context_overlap and ratio <= math.log10(r.max_bound_ratio) \
-        and not _named_apart(a, b)  # fmt: skip
-    about = _overlap(a.about, b.about) if subject or setting_only else 0.0
-    if _named_apart(a, b) and not a.measure.startswith("money:"):
-        about = 0.0  # "two passengers" and "two officials" who both told VOA: two counts (what money is
-        # for is written in many ways: "$1.4 billion to Mexico's forces", "the $1.6 billion Merida Initiative")
-    by_context = a.measure in r.specific and context >= r.min_context_overlap and not _named_apart(a, b) \
+    # An organisation, a programme or a person both clauses name is a common subject ("the Merida
+    # Initiative"); a place or a people is the setting ("U.S. embassies", "in China"), evidence of one count
+    # only when the documents share their places too and the values are about equal ("a 45% increase" in two
+    # reports on Pakistan; not "44 percent in China" and "China claims 90% of the sea"). Counts named apart
+    # never link so, money excepted: "two passengers" and "two officials" who both told VOA are two counts,
+    # but what money is for is written in many ways ("$1.4 billion to Mexico's forces", "the $1.6 billion
+    # Merida Initiative").
+    subject = bool((a.about & b.about) - a.setting)
+    setting_only = context >= r.min_context_overlap and ratio <= math.log10(r.max_bound_ratio) and not apart
+    shared = (subject or setting_only) and not (apart and not a.measure.startswith("money:"))
+    about = _overlap(a.about, b.about) if shared else 0.0
+    by_context = a.measure in r.specific and context >= r.min_context_overlap and not apart \
         and ratio <= math.log10(r.max_context_ratio) and not (a.vague or b.vague)  # fmt: skip
     # ("killing dozens of people" on the first day is near any small toll of the story, and none of them)
     # a plain count's noun alone is no common subject ("two countries" in two stories): it also needs places
@@ -317,7 +314,7 @@ def _may_join(xs: list[FigureItem], ys: list[FigureItem]) -> bool:
         for y in ys:
             if _placed_apart(x, y):
                 return False
-            if _score(x, y) is None and (_named_apart(x, y) or _overlap(x.context, y.context) < context):
+            if (_named_apart(x, y) or _overlap(x.context, y.context) < context) and _score(x, y) is None:
                 return False  # (nor do two stories meet through a third: Lockerbie's 259 and Oklahoma
                 # City's 168, each close to a first count of the embassy bombings)
     return True
