@@ -489,7 +489,8 @@ def resolve_spans(
             prepared[n] = (key, name, q)
             found, want = candidates(name, gaz)
             readings[(key, q.text if q else None)] = (name, q)
-            looked_up[(key, q.text if q else None)] = ([m for m in found if not _own_name_unlike(m, written)], want)
+            kept = [m for m in found if not _own_name_unlike(m, written)]
+            looked_up[(key, q.text if q else None)] = (kept, want)
     used = {(key, q.text if q else None) for key, _name, q in prepared}
     for k in [k for k in readings if k not in used]:  # (a name written only as an acronym)
         del readings[k], looked_up[k]

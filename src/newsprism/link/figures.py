@@ -35,9 +35,9 @@ Never linked:
   qualifies ("U.S. embassies", ``place_modifies``) does not place a figure;
 - two whose stated time scopes do not meet ("168 killed in a bombing in 1995", "257 killed on Aug. 7" of
   1998), or one whose stated scope ended over ``scopes.STALE_DAYS`` before the other, unscoped, was
-  reported ("in 2009" against this week's report): a count of one period is not a count of another. Scopes that overlap
-  ("since the end of 2006", "in 2010 alone") or a scope left unstated keep them comparable, and a
-  difference between them is named in the group's reason.
+  reported ("in 2009" against this week's report): a count of one period is not a count of another.
+  Scopes that overlap ("since the end of 2006", "in 2010 alone") or a scope left unstated keep them
+  comparable, and a difference between them is named in the group's reason.
 
 Durations and ages are not aligned.
 
@@ -229,12 +229,13 @@ def _words_after(text: str, limit: int = 6) -> list[str]:
 
 
 # ", including 58 men, 31 women and 15 children," right after the counted words: a part, then the verb
-_ASIDE = re.compile(r"^([^,;.]{0,40}?),\s*(?:including|among them|among whom|most of them|many of them|all of them)"
-                    r"\b[^;.]*?,(?=\s+[a-z])")
+_ASIDE = re.compile(r"^([^,;.]{0,40}?),\s*(?:including|among them|among whom|most of them|many of them"
+                    r"|all of them)\b[^;.]*?,(?=\s+[a-z])")
 # "and four paramilitary troops" / "and 10 others": a second count in one subject
-_JOINED_COUNT = re.compile(r"^([^,;.]{0,40}?)\s(?:and|or)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
-                           r"ten|eleven|twelve|dozens|scores|hundreds|thousands|several|some|many)\b(?:\s+[a-z-]+){0,3}?"
-                           r"(?=\s+(?:were|was|had|have|has|are|is|died|perished))")
+_JOINED_COUNT = re.compile(r"^([^,;.]{0,40}?)\s(?:and|or)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven"
+                           r"|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several|some"
+                           r"|many)\b"
+                           r"(?:\s+[a-z-]+){0,3}?(?=\s+(?:were|was|had|have|has|are|is|died|perished))")
 
 
 def _disjoint(a: FigureItem, b: FigureItem) -> bool:
@@ -457,7 +458,8 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
                 FigureItem(
                     doc_id, f.id, float(f.value), f.high, f.bound or "exact", measure_of(f, around, after),
                     content_words(f.counted.text if f.counted else ""), about, scope, dates.get(doc_id, ""),
-                    context, f.text, where=located(f, doc_id, entity_of, places, spans, rules().place_modifies),
+                    context, f.text,
+                    where=located(f, doc_id, entity_of, places, spans, rules().place_modifies),
                     setting=about & setting, vague=f.reason == "vague",
                     span=scope_span(figure_scope(rows, sentence)), part=part,
                 )

@@ -193,6 +193,14 @@ def _misparsed_participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     return make_found(lex, doc, cue, (v.i, v.i + 1), own, main, f"'{v.text}' gives the motive of the clause")
 
 
+def _departure(v: Any) -> bool:
+    """ "leaving" a named place, for somewhere, home or behind: a departure, not a result."""
+    return v.lower_ == "leaving" and any(
+        (c.dep_ == "dobj" and c.pos_ == "PROPN") or c.lower_ in ("behind", "home")
+        or (c.dep_ == "prep" and c.lower_ == "for") for c in v.children
+    )  # fmt: skip
+
+
 def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     if v.tag_ == "VBG" and v.dep_ in MISPARSED_PARTICIPLE:
         return _misparsed_participle(lex, v, cue)
@@ -206,11 +214,9 @@ def _participle(lex: Lexicon, v: Any, cue: Cue) -> Found | None:
     if cue.not_objects and any(c.dep_ == "dobj" and c.lower_ in cue.not_objects for c in v.children):
         return None  # "..., citing officials": where the news came from, not why
     if cue.kind == RESULT_PARTICIPLE and (v.head.lower_ in lex.saying_verbs or any(
-            (c.dep_ == "dobj" and c.ent_type_ in lex.place_entities) for c in v.children) or (
-            v.lower_ == "leaving" and any((c.dep_ == "dobj" and c.pos_ == "PROPN") or c.lower_ in ("behind", "home")
-                                          or (c.dep_ == "prep" and c.lower_ == "for") for c in v.children))):  # fmt: skip
-        return None  # "Albright said Monday, leaving Andrews Air Force Base", "..., leaving Nairobi", "leaving
-        # for home", "leaving their life behind": she left, it did not result
+            (c.dep_ == "dobj" and c.ent_type_ in lex.place_entities) for c in v.children) or _departure(v)):
+        return None  # "Albright said Monday, leaving Andrews Air Force Base", "..., leaving Nairobi",
+        # "leaving for home", "leaving their life behind": she left, it did not result
     if v.dep_ == "pcomp" and v.head.lower_ == "without":
         return None  # "without seeking congressional approval": what was not done
     doc = v.doc

@@ -191,8 +191,9 @@ def introducer(lex: Lexicon, doc: Any, sent: Any, i: int, cue: Cue) -> Found | N
             c.dep_ == "pobj" and c.tag_ == "CD" and not any(g.pos_ in ("VERB", "AUX") for g in c.children)
             for c in last.children):  # fmt: skip
         return None  # "wounded over 5,000": a quantity, not a cause
-    if cue.not_objects and any(c.dep_ in ("pobj", "pcomp") and c.lower_ in cue.not_objects for c in last.children):
-        return None  # "wanted for questioning", "held for trial", "could not be reached for comment": a purpose
+    if cue.not_objects and any(c.dep_ in ("pobj", "pcomp") and c.lower_ in cue.not_objects
+                               for c in last.children):  # fmt: skip
+        return None  # "wanted for questioning", "held for trial", "reached for comment": a purpose
     gerund = cue.gerund and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children)
     if cue.heads and not gerund and not cue.heads & sentence_words(doc, sent):
         return None  # the heads test at the end reads only words of this sentence

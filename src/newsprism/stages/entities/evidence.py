@@ -331,7 +331,8 @@ def per_occurrence(doc: Any, cands: list[Cand], lex: Lexicon) -> None:
                 and not (c.j < len(doc) and doc[c.j].tag_ == "POS")
                 # (not a title's complement the parser hung on the name after it: "ambassador to Ukraine
                 # Bridget Brink")
-                and not (outside_head.pos_ == "PROPN" and c.i > 1 and fold(doc[c.i - 1].text) in lex.title_links
+                and not (outside_head.pos_ == "PROPN" and c.i > 1
+                         and fold(doc[c.i - 1].text) in lex.title_links
                          and fold(doc[c.i - 2].text) in lex.titles)
             )
         ):

@@ -96,7 +96,8 @@ def _past_adjuncts(infinitive) -> set[int]:
     past, so the parse hung on the infinitive what tells when and why the threat was made."""
     later = [c for c in infinitive.children if c.i > infinitive.i]
     for n, c in enumerate(later):
-        if c.lower_ in _PAST_WORDS or (c.dep_ == "npadvmod" and any(t.lower_ in ("last", "ago") for t in c.subtree)):
+        ago = c.dep_ == "npadvmod" and any(t.lower_ in ("last", "ago") for t in c.subtree)
+        if c.lower_ in _PAST_WORDS or ago:
             return {k.i for k in later[n:]}
     return set()
 
