@@ -1043,3 +1043,13 @@ def test_names_joined_by_a_hyphen_qualify_the_noun_after_them():
     assert [(f.value, f.unit, f.counted.text) for f in found] == [
         (4, "account", "different Sanders-linked accounts"), (9, "death", "dual US-Mexico citizens"),
         (12, "crossing", "US-Canada crossings"), (100, "person", "Cuban-Americans")]
+
+
+def test_a_main_verb_the_parse_hung_on_its_subject_still_scopes_the_figure():
+    text = "Al-Shabab often uses suicide attacks. The single biggest attack, in 2009, killed at least 25 people."
+    article = Article(id="t", source="t", reader="text", body=text)
+    found_times = times.run(article, None, StageContext())
+    found = figures.run(article, nlp.parse_one(text),
+                        StageContext(results={"entities": [], "times": found_times, "quotes": []}))
+    (toll,) = [f for f in found if f.value == 25]
+    assert [t.text for t in found_times if t.id in toll.scope] == ["2009"]

@@ -28,6 +28,10 @@ def clause(doc, token) -> tuple[int, int]:
     sent = token.sent
     if t.dep_ == "ROOT" or t.head.i == t.i:
         return sent.start_char, sent.end_char
+    if t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "dobj" for c in t.children):  # fmt: skip
+        return sent.start_char, sent.end_char  # "The biggest attack, in 2009, killed 25 people": the parse
+        # made the subject the root and the main verb a modifier of it
     left, right = t.left_edge, t.right_edge
     return max(left.idx, sent.start_char), min(right.idx + len(right.text), sent.end_char)
 
