@@ -1053,3 +1053,8 @@ def test_a_main_verb_the_parse_hung_on_its_subject_still_scopes_the_figure():
                         StageContext(results={"entities": [], "times": found_times, "quotes": []}))
     (toll,) = [f for f in found if f.value == 25]
     assert [t.text for t in found_times if t.id in toll.scope] == ["2009"]
+
+
+def test_one_part_of_and_one_on_one_are_set_phrases():
+    assert _run("It is one part of our overall efforts with Mexico. They held one-on-one talks.") == []
+    assert [(f.value, f.unit) for f in _run("Three parts of the plan failed.")] == [(3, "part")]
