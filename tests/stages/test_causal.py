@@ -784,3 +784,14 @@ def test_a_claim_needs_words_on_both_sides():
     doc = nlp.parse_one("It's because of a worldwide glut of oil.")
     assert not _has_content(doc, (1, 2))  # "'s"
     assert _has_content(doc, (0, 2))  # "It's"
+
+
+def test_an_effect_that_is_only_who_spoke_is_no_claim():
+    from newsprism.stages.causal import _only_saying
+
+    lex = get()
+    doc = nlp.parse_one("Ohlberg added that prices rose.")
+    assert _only_saying(doc, (0, 2), lex)  # "Ohlberg added"
+    assert not _only_saying(doc, (0, 5), lex)
+    doc = nlp.parse_one("The storm destroyed homes.")
+    assert not _only_saying(doc, (0, 3), lex)

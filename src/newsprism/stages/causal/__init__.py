@@ -80,6 +80,14 @@ def _has_content(doc: Any, span: tuple[int, int]) -> bool:
     return any(t.pos_ not in _EMPTY_POS for t in doc[span[0] : span[1]])
 
 
+def _only_saying(doc: Any, span: tuple[int, int], lex: Lexicon) -> bool:
+    """``span`` is only who spoke and the verb of saying ("he said", "Ohlberg added", "the company added")."""
+    tokens = [t for t in doc[span[0] : span[1]] if not t.is_punct]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+    return 0 < len(tokens) <= 4 and len(verbs) == 1 and verbs[0].lower_ in lex.report_verbs \
+        and all(t.pos_ in ("PRON", "PROPN", "NOUN", "DET", "VERB", "AUX") for t in tokens)  # fmt: skip
+
+
 def run(article: Article, doc: Any, ctx: StageContext | None) -> list[Claim]:
     if doc is None:
         return []
@@ -90,8 +98,9 @@ def run(article: Article, doc: Any, ctx: StageContext | None) -> list[Claim]:
     for sent, f in candidates(doc, lex):
         if f.cause is None or f.effect is None or f.score < lex.threshold:
             continue
-        if not (_has_content(doc, f.cause) and _has_content(doc, f.effect)):
-            continue  # "it's because of a worldwide glut of oil": the parse left an auxiliary as the effect
+        if not (_has_content(doc, f.cause) and _has_content(doc, f.effect)) or _only_saying(doc, f.effect, lex):
+            continue  # "it's because of a worldwide glut of oil": the parse left an auxiliary as the effect;
+            # "..., because the party allows it, Ohlberg added": the parse hung the cause on the saying
         cause, effect, signal = (_span(doc, body, r) for r in (f.cause, f.effect, f.signal))
         start, end = _sentence_chars(doc, sent, body, f.previous)
         spans_in = [s for s in (cause, effect, signal) if s is not None]

@@ -80,6 +80,7 @@ class Lexicon:
     interval_connectives: frozenset[str] = frozenset()  # "after": no cue after a span of time ("a day after")
     interval_nouns: frozenset[str] = frozenset()
     saying_verbs: frozenset[str] = frozenset()  # "as you know", "when asked": no cause from a marker on these
+    report_verbs: frozenset[str] = frozenset()  # "he said", "Ohlberg added": no effect of their own
     # first word -> the fixed phrases it starts that are no cue: "after" -> (("after", "all"),)
     idioms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # first word -> second word -> the phrase cues that can start there, longest first, each with the words
@@ -195,6 +196,7 @@ def build(data: dict) -> Lexicon:
         purpose_climb=frozenset(str(d) for d in data.get("purpose_climb", ())),
         advmod_markers=frozenset(str(w).lower() for w in data.get("advmod_markers", ())),
         saying_verbs=frozenset(str(w).lower() for w in data.get("saying_verbs", ())),
+        report_verbs=frozenset(str(w).lower() for w in data.get("report_verbs", ())),
         motive_preps=frozenset(str(w).lower() for w in data.get("motive_preps", ())),
         be_purpose_subjects=frozenset(str(w).lower() for w in data.get("be_purpose_subjects", ())),
         place_connectives=frozenset(str(w).lower() for w in data.get("place_connectives", ())),
