@@ -246,8 +246,7 @@ def _names_one(doc, i: int, k: int, number: str, a: Amount, lex: Lexicon) -> boo
     if not (doc[i - 1].lower_ in _DETERMINERS or doc[i - 1].tag_ == "POS"):
         return False
     m = k
-    while m < len(doc) and doc[m].tag_ == "NN" and doc[m].text.isalpha() and doc[m].text.islower() \
-            and not doc[m].lower_.endswith("s"):  # fmt: skip
+    while m < len(doc) and nouns.bare_singular(doc[m]):
         m += 1
     if m == k or doc[m - 1].lower_ in lex.plural_as_singular:
         return False

@@ -1,5 +1,6 @@
 """Ages the words around a bare number give it: "He will be 35 by the end of the year" (after "be" with a
-person as subject), "voters under 30" (a bound on the age of the people named before it)."""
+person as subject), "voters under 30" (a bound on the age of the people named before it), "died at 77"
+(after a verb of a life's events)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from . import nouns
 from .amount import Amount
 from .lexicon import Lexicon
 
-
-
 _PEOPLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+
+
+def _age_value(a: Amount) -> bool:
+    """A whole number from 1 to 120: a person's age can be it."""
+    return float(a.value).is_integer() and 0 < a.value <= 120
 
 
 def age_of_people(body: str, a: Amount, lex: Lexicon) -> bool:
@@ -19,7 +23,7 @@ def age_of_people(body: str, a: Amount, lex: Lexicon) -> bool:
     right before it."""
     if a.qualifier is None or a.qualifier.lower() not in ("under", "over", "younger than", "older than"):
         return False
-    if not float(a.value).is_integer() or not 0 < a.value <= 120:
+    if not _age_value(a):
         return False
     m = _PEOPLE_BEFORE.search(body, max(0, a.start - 30), a.start)
     if not m:
@@ -36,7 +40,7 @@ def life_event_age(body: str, a: Amount, doc, lex: Lexicon) -> bool:
     Street" is an address)."""
     if a.kind not in ("digits", "word") or a.qualifier is not None:
         return False
-    if not float(a.value).is_integer() or not 0 < a.value <= 120:
+    if not _age_value(a):
         return False
     m = _AT_BEFORE.search(body, max(0, a.start - 60), a.start)
     if not m or not any(v in lex.life_event_verbs for v in _verbs_in(m.group(1).lower())):
@@ -64,7 +68,7 @@ def copula_age(doc, a: Amount, people: set[int], lex: Lexicon) -> bool:
     he arrived"); not "the score was 3" nor "she was 4 points ahead"."""
     if doc is None or a.kind not in ("digits", "word"):
         return False
-    if not float(a.value).is_integer() or not 0 < a.value <= 120:
+    if not _age_value(a):
         return False
     i = nouns.token_at(doc, a.num_start)
     if i >= len(doc) or doc[i].dep_ not in ("attr", "acomp") or doc[i].head.lower_ not in lex.copula_forms:

@@ -220,12 +220,18 @@ def _after_hyphen(doc, i: int, lex: Lexicon) -> Counted | None:
     return Counted(noun.idx, noun.idx + len(noun.text), noun.text, unit, family_of(unit, lex))
 
 
+def bare_singular(token) -> bool:
+    """A lower-case word the tagger calls a singular common noun, not ending in "s" (a plural it calls
+    singular is still a plural: "80 kms")."""
+    return token.tag_ == "NN" and token.text.isalpha() and token.text.islower() and not token.lower_.endswith("s")
+
+
 def misread_verb(doc, head, lex: Lexicon) -> bool:
     """A lower-case singular noun right after a count above one, with nothing of the phrase after it: a verb
     the tagger misread ("About 10,000 march on Sunday", "the 235,000 forecast by economists"); not a noun
     that takes a count as written ("30 staff", "200 crew")."""
-    if head.tag_ != "NN" or not head.text.isalpha() or not head.text.islower() or head.lower_.endswith("s"):
-        return False  # (a plural the tagger calls singular is still a noun: "80 kms")
+    if not bare_singular(head):
+        return False
     if head.i > 1 and doc[head.i - 2].lower_ in _ONE:
         return False  # "an 80486 machine": one thing, named by a number
     if head.lower_ in lex.plural_as_singular:
