@@ -485,9 +485,9 @@ def resolve_spans(
         key, name, q = prepared[n]
         written = body[start:end]  # (the name looked up may be a fuller form from elsewhere)
         if _acronym_in_line(body, start, end, written):  # "into NATO" is no town "Nato"
+            found, want = looked_up[(key, q.text if q else None)]  # (the candidates of the name, read once)
             key = f"{key}\x00caps"
             prepared[n] = (key, name, q)
-            found, want = candidates(name, gaz)
             readings[(key, q.text if q else None)] = (name, q)
             kept = [m for m in found if not _own_name_unlike(m, written)]
             looked_up[(key, q.text if q else None)] = (kept, want)
