@@ -430,8 +430,12 @@ def figure_items(store, fresh: Mapping[str, list[Figure]] | None = None) -> list
     places = _place_entities(store)
     setting = set(places) | {e["id"] for e in store.entities(type="group")}
     times = {d: {r["id"]: r for r in rows} for d, rows in store.stage_records("times", docs)}
-    named = {(d, m) for d, figs in figures.items() for f in figs for m in f.about}
-    spans = {(d, r["id"]): (r["start"], r["end"]) for d, rows in store.stage_records("entities", docs)
+    # the offsets of the place mentions figures are about (where.located reads the word after each), read
+    # only from the documents that have such a figure
+    named = {(d, m) for d, figs in figures.items() for f in figs for m in f.about
+             if entity_of.get((d, m)) in places}  # fmt: skip
+    spans = {(d, r["id"]): (r["start"], r["end"])
+             for d, rows in store.stage_records("entities", sorted({d for d, _ in named}))
              for r in rows if (d, r["id"]) in named and r.get("type") == "place"}  # fmt: skip
     context_of: dict[str, set[str]] = {}  # document -> the places it names
     for (d, _), e in entity_of.items():
